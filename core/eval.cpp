@@ -1,0 +1,1391 @@
+// The dispatch loop: executes bytecode over heap frames, with calls, returns, generators and exception unwinding.
+//
+// One loop runs every Python frame: a call pushes a Frame and the loop carries on in
+// it; a return pops it and hands the value to the caller according to
+// Frame::on_return. The loop leaves only when the frame it was started for (the
+// "entry" frame) returns, yields to native code, or lets an exception escape, so
+// native code that calls into Python (VM::call) gets a nested loop, and nothing else
+// does. Exceptions travel as C++ exceptions (PyRaise) to run_frame, which unwinds to
+// the nearest handler in the exception tables of the frames above the entry frame.
+#include <cassert>
+#include <cmath>
+
+#include "core/numeric.h"
+#include "core/text.h"
+#include "core/vm.h"
+
+namespace cv {
+
+namespace {
+
+StrObject* as_str(Value v) { return static_cast<StrObject*>(v.as_object()); }
+
+// Reads `name` from a namespace dict; null when absent.
+Value dict_get_name(DictObject* d, StrObject* name) {
+  int64_t i = d->table.find_str(name);
+  return i < 0 ? Value() : d->table.entries()[i].value;
+}
+
+std::vector<std::string> names_of(const DictObject* d) {
+  std::vector<std::string> out;
+  if (!d) return out;
+  for (const auto& e : d->table.entries())
+    if (e.key && VM::is_str(e.key)) out.push_back(as_str(e.key)->text);
+  return out;
+}
+
+// ascii(): a repr with every non-ASCII character escaped as \xNN, \uNNNN or \UNNNNNNNN.
+std::string ascii_text(const std::string& repr_text) {
+  if (is_ascii(repr_text)) return repr_text;
+  std::string out;
+  static const char* hex = "0123456789abcdef";
+  for (char32_t c : utf8_decode(repr_text)) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      continue;
+    }
+    int digits = c < 0x100 ? 2 : c < 0x10000 ? 4 : 8;
+    out += digits == 2 ? "\\x" : digits == 4 ? "\\u" : "\\U";
+    for (int i = digits - 1; i >= 0; --i) out += hex[(c >> (4 * i)) & 0xF];
+  }
+  return out;
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ natives the loop itself needs
+
+static Value build_class_native(VM& vm, PosArgs, KwArgs, Object*) {
+  vm.raise(vm.t.TypeError, "__build_class__ must be called by a class statement");
+}
+
+static GeneratorObject* self_generator(VM& vm, PosArgs args, const char* method) {
+  if (args.empty() || !args[0].is_object() || args[0].as_object()->kind != ObjKind::Generator)
+    vm.raise(vm.t.TypeError, std::string("descriptor '") + method + "' requires a 'generator' object");
+  return static_cast<GeneratorObject*>(args[0].as_object());
+}
+
+static Value generator_send(VM& vm, PosArgs args, KwArgs, Object*) {
+  GeneratorObject* gen = self_generator(vm, args, "send");
+  if (args.size() != 2) vm.raise(vm.t.TypeError, "generator.send() takes exactly one argument (" + std::to_string(args.size() - 1) + " given)");
+  Value returned;
+  Value v = vm.resume_generator(gen, args[1], nullptr, &returned);
+  if (!v) {
+    ExceptionObject* stop = vm.new_exception(vm.t.StopIteration, returned && returned != vm.None ? std::vector<Value>{returned} : std::vector<Value>{});
+    stop->value = returned ? returned : vm.None;
+    vm.raise(stop);
+  }
+  return v;
+}
+
+static Value generator_next(VM& vm, PosArgs args, KwArgs, Object*) {
+  GeneratorObject* gen = self_generator(vm, args, "__next__");
+  Value returned;
+  Value v = vm.resume_generator(gen, vm.None, nullptr, &returned);
+  if (!v) {
+    ExceptionObject* stop = vm.new_exception(vm.t.StopIteration, returned && returned != vm.None ? std::vector<Value>{returned} : std::vector<Value>{});
+    stop->value = returned ? returned : vm.None;
+    vm.raise(stop);
+  }
+  return v;
+}
+
+static ExceptionObject* make_exception_from(VM& vm, Value v) {
+  if (v.is_object() && v.as_object()->kind == ObjKind::Type && static_cast<TypeObject*>(v.as_object())->is_exception) {
+    Value inst = vm.call(v, {});
+    return static_cast<ExceptionObject*>(inst.as_object());
+  }
+  if (v.is_object() && v.as_object()->kind == ObjKind::Exception) return static_cast<ExceptionObject*>(v.as_object());
+  vm.raise(vm.t.TypeError, "exceptions must derive from BaseException");
+}
+
+static Value generator_throw(VM& vm, PosArgs args, KwArgs, Object*) {
+  GeneratorObject* gen = self_generator(vm, args, "throw");
+  if (args.size() < 2) vm.raise(vm.t.TypeError, "throw expected at least 1 argument, got 0");
+  ExceptionObject* exc = make_exception_from(vm, args[1]);
+  if (args.size() >= 3 && args[2] != vm.None && args[1].as_object()->kind == ObjKind::Type) {
+    exc = static_cast<ExceptionObject*>(vm.call(args[1], {args[2]}).as_object());
+  }
+  Value returned;
+  Value v = vm.resume_generator(gen, vm.None, exc, &returned);
+  if (!v) {
+    ExceptionObject* stop = vm.new_exception(vm.t.StopIteration, returned && returned != vm.None ? std::vector<Value>{returned} : std::vector<Value>{});
+    stop->value = returned ? returned : vm.None;
+    vm.raise(stop);
+  }
+  return v;
+}
+
+static Value generator_close(VM& vm, PosArgs args, KwArgs, Object*) {
+  GeneratorObject* gen = self_generator(vm, args, "close");
+  if (!gen->frame) return vm.None;
+  if (!gen->started) {
+    vm.release_frame(gen->frame);
+    return vm.None;
+  }
+  try {
+    Value v = vm.resume_generator(gen, vm.None, vm.new_exception(vm.t.GeneratorExit, std::vector<Value>{}));
+    if (v) vm.raise(vm.t.RuntimeError, "generator ignored GeneratorExit");
+  } catch (PyRaise& r) {
+    if (r.exception->type->is_subtype_of(vm.t.GeneratorExit) || r.exception->type->is_subtype_of(vm.t.StopIteration))
+      return vm.None;
+    throw;
+  }
+  return vm.None;
+}
+
+static Value generator_iter(VM&, PosArgs args, KwArgs, Object*) { return args[0]; }
+
+void VM::install_runtime_natives() {
+  build_class_fn_ = new_builtin("__build_class__", build_class_native);
+  builtins->table.insert(*this, intern("__build_class__"), intern("__build_class__")->hash(), build_class_fn_);
+  def_method(t.generator, "send", generator_send);
+  def_method(t.generator, "__next__", generator_next);
+  def_method(t.generator, "throw", generator_throw);
+  def_method(t.generator, "close", generator_close);
+  def_method(t.generator, "__iter__", generator_iter);
+}
+
+// ------------------------------------------------------------------ frames in and out
+
+void VM::release_frame(Frame* frame) {
+  if (frame->generator) {
+    frame->generator->frame = nullptr;
+    frame->generator->running = false;
+    frame->generator = nullptr;
+  }
+  free_frame(frame);
+}
+
+static void push_trace(VM& vm, Frame* f, TraceHook::Event e, Value v = Value(), bool is_yield = false,
+                       bool unwind = false) {
+  if (vm.trace_hook) vm.trace_hook->on_event(vm, *f, e, frame_line(*f), v, is_yield, unwind);
+}
+
+// Builds the class object when a class body frame returns.
+void VM::finish_class(Frame* body, Value* result) {
+  auto* bases_tuple = static_cast<TupleObject*>(body->pending.as_object());
+  std::vector<TypeObject*> bases;
+  ObjKind layout = ObjKind::Instance;
+  for (Value b : bases_tuple->items) {
+    if (!b.is_object() || b.as_object()->kind != ObjKind::Type) raise(t.TypeError, "bases must be types");
+    auto* base = static_cast<TypeObject*>(b.as_object());
+    if (base == t.bool_ || base == t.range || base == t.slice || base == t.function || base == t.generator)
+      raise(t.TypeError, "type '" + base->name + "' is not an acceptable base type");
+    if (base->instance_kind != ObjKind::Instance) {
+      if (layout != ObjKind::Instance && layout != base->instance_kind)
+        raise(t.TypeError, "multiple bases have instance lay-out conflict");
+      layout = base->instance_kind;
+    }
+    bases.push_back(base);
+  }
+  std::string name = as_str(body->class_name)->text;
+  TypeObject* cls = new_type(name, bases, layout, false);
+  cls->attrs = body->locals_dict;
+  Value qualname = dict_get_name(cls->attrs, intern("__qualname__"));
+  if (qualname && is_str(qualname)) cls->qualname = as_str(qualname)->text;
+  cls->attrs->table.erase(*this, intern("__qualname__"), intern("__qualname__")->hash());
+  Value module = dict_get_name(cls->attrs, intern("__module__"));
+  if (module && is_str(module)) cls->module = as_str(module)->text;
+  if (!dict_get_name(cls->attrs, intern("__doc__")))
+    cls->attrs->table.insert(*this, intern("__doc__"), intern("__doc__")->hash(), None);
+  // The __class__ cell that zero-argument super() reads.
+  const auto& cellvars = body->code->cellvars;
+  for (size_t i = 0; i < cellvars.size(); ++i) {
+    if (cellvars[i]->text == "__class__") {
+      auto* cell = static_cast<CellObject*>(body->slots[body->code->info.nlocals + static_cast<int32_t>(i)].as_object());
+      cell->contents = cls;
+    }
+  }
+  *result = cls;
+}
+
+// Starts a call from the dispatch loop. Python functions, classes with a Python __init__ and
+// class bodies get a new frame on the frame stack (returns true); anything else is called
+// natively and its result stored in *result (returns false).
+bool VM::push_call(Frame* caller, Value callable, PosArgs args, KwArgs kwargs, Value* result) {
+  Frame* callee = nullptr;
+  if (callable.is_object()) {
+    Object* o = callable.as_object();
+    if (o->kind == ObjKind::Function) {
+      auto* fn = static_cast<FunctionObject*>(o);
+      Frame* f = frame_for_call(fn, args, kwargs);
+      if (fn->code->info.flags & kCodeGenerator) {
+        GeneratorObject* gen = heap.make<GeneratorObject>(t.generator);
+        gen->frame = f;
+        f->generator = gen;
+        gen->name = fn->name;
+        gen->qualname = fn->qualname;
+        *result = gen;
+        return false;
+      }
+      callee = f;
+    } else if (o->kind == ObjKind::BoundMethod && static_cast<BoundMethodObject*>(o)->func.is_object() &&
+               static_cast<BoundMethodObject*>(o)->func.as_object()->kind == ObjKind::Function) {
+      auto* m = static_cast<BoundMethodObject*>(o);
+      std::vector<Value> full;
+      full.reserve(args.size() + 1);
+      full.push_back(m->self);
+      full.insert(full.end(), args.begin(), args.end());
+      return push_call(caller, m->func, full, kwargs, result);
+    } else if (o->kind == ObjKind::Type) {
+      auto* cls = static_cast<TypeObject*>(o);
+      bool init_pending = false;
+      Value init_fn;
+      Value instance = construct(cls, args, kwargs, &init_pending, &init_fn);
+      if (!init_pending) {
+        *result = instance;
+        return false;
+      }
+      TempRoot root(*this, instance);
+      std::vector<Value> full;
+      full.reserve(args.size() + 1);
+      full.push_back(instance);
+      full.insert(full.end(), args.begin(), args.end());
+      callee = frame_for_call(static_cast<FunctionObject*>(init_fn.as_object()), full, kwargs);
+      callee->on_return = Frame::OnReturn::PushInstance;
+      callee->pending = instance;
+    } else if (callable == build_class_fn_) {
+      if (args.size() < 2 || !args[0].is_object() || args[0].as_object()->kind != ObjKind::Function)
+        raise(t.TypeError, "__build_class__: func must be a function");
+      auto* body_fn = static_cast<FunctionObject*>(args[0].as_object());
+      callee = new_frame(body_fn->code, body_fn, body_fn->globals, new_dict());
+      callee->on_return = Frame::OnReturn::BuildClass;
+      callee->class_name = args[1];
+      callee->pending = new_tuple(std::vector<Value>(args.begin() + 2, args.end()));
+      // Class bodies get their cells and closure like functions.
+      const CodeInfo& info = body_fn->code->info;
+      for (int32_t i = 0; i < info.ncells(); ++i) {
+        CellObject* cell = heap.make<CellObject>(t.cell);
+        cell->owner_frame = callee->serial;
+        callee->slots[info.nlocals + i] = cell;
+      }
+      if (body_fn->closure) {
+        for (size_t i = 0; i < body_fn->closure->items.size(); ++i)
+          callee->slots[info.nlocals + info.ncells() + static_cast<int32_t>(i)] = body_fn->closure->items[i];
+      }
+    }
+  }
+  if (!callee) {
+    *result = call(callable, args, kwargs);
+    return false;
+  }
+  if (call_depth_ >= limits.recursion_limit) {
+    free_frame(callee);
+    raise(t.RecursionError, "maximum recursion depth exceeded");
+  }
+  callee->back = caller;
+  frames_.push_back(callee);
+  ++call_depth_;
+  push_trace(*this, callee, TraceHook::Event::Call);
+  return true;
+}
+
+Value VM::resume_generator(GeneratorObject* gen, Value sent, ExceptionObject* thrown, Value* returned) {
+  if (returned) *returned = None;
+  if (!gen->frame) {
+    if (thrown) raise(thrown);
+    return Value();
+  }
+  if (gen->running) raise(t.ValueError, "generator already executing");
+  Frame* g = gen->frame;
+  if (!gen->started) {
+    if (thrown) {
+      release_frame(g);
+      raise(thrown);
+    }
+    if (sent != None) raise(t.TypeError, "can't send non-None value to a just-started generator");
+  } else if (!thrown) {
+    *g->sp++ = sent;
+  }
+  gen->started = true;
+  gen->running = true;
+  g->resumer = Frame::Resumer::Native;
+  g->on_return = Frame::OnReturn::ExitNested;
+  native_depth_++;
+  struct Guard { int& d; ~Guard() { --d; } } guard{native_depth_};
+  generator_finished_ = false;
+  Value v = run_frame(g, thrown);
+  if (generator_finished_) {
+    generator_finished_ = false;
+    if (returned) *returned = generator_return_;
+    generator_return_ = Value();
+    return Value();
+  }
+  return v;
+}
+
+// ------------------------------------------------------------------ exceptions
+
+// Finds the handler for `exc` raised in the innermost frame, popping frames without one.
+// Returns false when the exception leaves `entry` (which is then popped too).
+bool VM::unwind(ExceptionObject* exc, Frame* entry, bool is_reraise) {
+  bool first = true;
+  for (;;) {
+    Frame* f = frames_.back();
+    if (!(first && is_reraise)) {
+      exc->traceback.insert(exc->traceback.begin(), TracebackEntry{f->code, frame_line(*f)});
+      if (first && handled_exception_ && handled_exception_ != Value(exc) && !exc->context)
+        exc->context = handled_exception_;
+      push_trace(*this, f, TraceHook::Event::Exception, exc);
+    }
+    first = false;
+    int32_t at = f->ip > 0 ? f->ip - 1 : 0;
+    for (const auto& h : f->code->info.exception_table) {
+      if (at >= h.start && at < h.end) {
+        f->sp = f->stack_base + h.depth;
+        if (h.push_lasti) *f->sp++ = Value::small_int(at);
+        *f->sp++ = exc;
+        f->ip = h.target;
+        return true;
+      }
+    }
+    push_trace(*this, f, TraceHook::Event::Return, None, false, true);
+    frames_.pop_back();
+    --call_depth_;
+    bool was_entry = f == entry;
+    if (f->generator && exc->type->is_subtype_of(t.StopIteration)) {
+      // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
+      ExceptionObject* wrapped = new_exception(t.RuntimeError, "generator raised StopIteration");
+      wrapped->cause = exc;
+      wrapped->context = exc;
+      wrapped->suppress_context = true;
+      wrapped->traceback = exc->traceback;
+      exc = wrapped;
+      pending_replacement_ = wrapped;
+    }
+    release_frame(f);
+    if (was_entry) return false;
+  }
+}
+
+Value VM::run_frame(Frame* entry, ExceptionObject* inject) {
+  if (call_depth_ >= limits.recursion_limit) {
+    if (!entry->generator) free_frame(entry);
+    raise(t.RecursionError, "maximum recursion depth exceeded");
+  }
+  frames_.push_back(entry);
+  ++call_depth_;
+  push_trace(*this, entry, TraceHook::Event::Call);
+  ExceptionObject* pending = inject;
+  bool pending_reraise = false;
+  for (;;) {
+    try {
+      if (pending) {
+        ExceptionObject* exc = pending;
+        pending = nullptr;
+        pending_replacement_ = nullptr;
+        if (!unwind(exc, entry, pending_reraise)) {
+          if (pending_replacement_) exc = pending_replacement_;
+          throw PyRaise{exc};
+        }
+      }
+      return run_loop(entry);
+    } catch (PyRaise& r) {
+      if (frames_.empty() || !frame_on_stack(entry)) throw;
+      pending = r.exception;
+      pending_reraise = reraising_;
+      reraising_ = false;
+    } catch (PyError& e) {
+      if (frames_.empty() || !frame_on_stack(entry)) throw;
+      pending = to_exception(e);
+      pending_reraise = false;
+    } catch (std::bad_alloc&) {
+      if (frames_.empty() || !frame_on_stack(entry)) throw;
+      pending = new_exception(t.MemoryError, std::vector<Value>{});
+      pending_reraise = false;
+    }
+  }
+}
+
+bool VM::frame_on_stack(Frame* f) const {
+  for (auto it = frames_.rbegin(); it != frames_.rend(); ++it)
+    if (*it == f) return true;
+  return false;
+}
+
+// ------------------------------------------------------------------ the loop
+
+namespace {
+
+// Small-int fast paths; return false to fall back to the generic protocol.
+inline bool small_binary(BinaryOpArg op, int64_t a, int64_t b, Value* out) {
+  int64_t r;
+  switch (op) {
+    case BinaryOpArg::Add: case BinaryOpArg::InplaceAdd: r = a + b; break;
+    case BinaryOpArg::Sub: case BinaryOpArg::InplaceSub: r = a - b; break;
+    case BinaryOpArg::Mul: case BinaryOpArg::InplaceMul:
+      if (__builtin_mul_overflow(a, b, &r)) return false;
+      break;
+    case BinaryOpArg::FloorDiv: case BinaryOpArg::InplaceFloorDiv:
+      if (b == 0) return false;
+      r = a / b;
+      if ((a % b != 0) && ((a < 0) != (b < 0))) --r;
+      break;
+    case BinaryOpArg::Mod: case BinaryOpArg::InplaceMod:
+      if (b == 0) return false;
+      r = a % b;
+      if (r != 0 && ((r < 0) != (b < 0))) r += b;
+      break;
+    case BinaryOpArg::And: case BinaryOpArg::InplaceAnd: r = a & b; break;
+    case BinaryOpArg::Or: case BinaryOpArg::InplaceOr: r = a | b; break;
+    case BinaryOpArg::Xor: case BinaryOpArg::InplaceXor: r = a ^ b; break;
+    default: return false;
+  }
+  if (!Value::fits_small(r)) return false;
+  *out = Value::small_int(r);
+  return true;
+}
+
+inline bool small_compare(CompareOpArg op, int64_t a, int64_t b) {
+  switch (op) {
+    case CompareOpArg::Lt: return a < b;
+    case CompareOpArg::Le: return a <= b;
+    case CompareOpArg::Eq: return a == b;
+    case CompareOpArg::Ne: return a != b;
+    case CompareOpArg::Gt: return a > b;
+    case CompareOpArg::Ge: return a >= b;
+  }
+  return false;
+}
+
+}  // namespace
+
+Value VM::run_loop(Frame* entry) {
+  (void)entry;  // the loop returns when a frame marked ExitNested returns; that is always `entry`
+  Frame* f = frames_.back();
+  const Instr* code = f->code->info.code.data();
+  Value* sp = f->sp;
+  Value* slots = f->slots;
+  Value* consts = f->code->constants.data();
+  StrObject** names = f->code->names.data();
+  TupleObject* kwnames = nullptr;
+  std::vector<std::pair<StrObject*, Value>> kwbuf;
+
+#define RELOAD()                               \
+  do {                                         \
+    f = frames_.back();                        \
+    code = f->code->info.code.data();          \
+    sp = f->sp;                                \
+    slots = f->slots;                          \
+    consts = f->code->constants.data();        \
+    names = f->code->names.data();             \
+  } while (0)
+#define SYNC() (f->sp = sp)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-(n)])
+
+  const bool tracing = trace_hook != nullptr;
+  for (;;) {
+    const Instr instr = code[f->ip++];
+    f->sp = sp;
+    if (tracing) {
+      int32_t at = f->ip - 1;
+      const CodeInfo& info = f->code->info;
+      int line = info.lines[at];
+      if (line > 0 && info.line_starts[at] && (line != f->last_line || at == 0)) {
+        f->last_line = line;
+        trace_hook->on_event(*this, *f, TraceHook::Event::Line, line, Value(), false, false);
+      }
+    }
+    const int32_t arg = instr.arg;
+    switch (instr.op) {
+      case Op::Nop: break;
+      case Op::PopTop: --sp; break;
+      case Op::Copy: { Value v = PEEK(arg); PUSH(v); break; }
+      case Op::Swap: std::swap(sp[-1], sp[-arg]); break;
+      case Op::PushNull: PUSH(Value()); break;
+      case Op::LoadConst: PUSH(consts[arg]); break;
+      case Op::LoadFast: {
+        Value v = slots[arg];
+        if (!v) raise(t.UnboundLocalError, "cannot access local variable '" + f->code->varnames[arg]->text +
+                                              "' where it is not associated with a value");
+        PUSH(v);
+        break;
+      }
+      case Op::StoreFast: slots[arg] = POP(); break;
+      case Op::DeleteFast:
+        if (!slots[arg]) raise(t.UnboundLocalError, "cannot access local variable '" + f->code->varnames[arg]->text +
+                                                        "' where it is not associated with a value");
+        slots[arg] = Value();
+        break;
+      case Op::LoadDeref: {
+        auto* cell = static_cast<CellObject*>(slots[f->code->info.nlocals + arg].as_object());
+        if (!cell->contents) {
+          int32_t ncells = f->code->info.ncells();
+          if (arg < ncells)
+            raise(t.UnboundLocalError, "cannot access local variable '" + f->code->cellvars[arg]->text +
+                                           "' where it is not associated with a value");
+          raise(t.NameError, "cannot access free variable '" + f->code->freevars[arg - ncells]->text +
+                                 "' where it is not associated with a value in enclosing scope");
+        }
+        PUSH(cell->contents);
+        break;
+      }
+      case Op::StoreDeref:
+        static_cast<CellObject*>(slots[f->code->info.nlocals + arg].as_object())->contents = POP();
+        break;
+      case Op::DeleteDeref: {
+        auto* cell = static_cast<CellObject*>(slots[f->code->info.nlocals + arg].as_object());
+        if (!cell->contents) {
+          int32_t ncells = f->code->info.ncells();
+          std::string n = arg < ncells ? f->code->cellvars[arg]->text : f->code->freevars[arg - ncells]->text;
+          raise(t.UnboundLocalError, "cannot access local variable '" + n + "' where it is not associated with a value");
+        }
+        cell->contents = Value();
+        break;
+      }
+      case Op::LoadClosure: PUSH(slots[f->code->info.nlocals + arg]); break;
+      case Op::LoadClassDeref: {
+        int32_t ncells = f->code->info.ncells();
+        StrObject* name = f->code->freevars[arg - ncells];
+        Value v = f->locals_dict ? dict_get_name(f->locals_dict, name) : Value();
+        if (!v) {
+          v = static_cast<CellObject*>(slots[f->code->info.nlocals + arg].as_object())->contents;
+          if (!v) raise(t.NameError, "cannot access free variable '" + name->text +
+                                         "' where it is not associated with a value in enclosing scope");
+        }
+        PUSH(v);
+        break;
+      }
+      case Op::LoadGlobal: {
+        StrObject* name = names[arg];
+        Value v = dict_get_name(f->globals, name);
+        if (!v) v = dict_get_name(builtins, name);
+        if (!v) raise_name_error(f, name);
+        PUSH(v);
+        break;
+      }
+      case Op::StoreGlobal: {
+        Value v = POP();
+        SYNC();
+        f->globals->table.insert(*this, names[arg], names[arg]->hash(), v);
+        break;
+      }
+      case Op::DeleteGlobal:
+        if (!f->globals->table.erase(*this, names[arg], names[arg]->hash()))
+          raise_name_error(f, names[arg], /*suggest=*/false);
+        break;
+      case Op::LoadName: {
+        StrObject* name = names[arg];
+        Value v = f->locals_dict ? dict_get_name(f->locals_dict, name) : Value();
+        if (!v) v = dict_get_name(f->globals, name);
+        if (!v) v = dict_get_name(builtins, name);
+        if (!v) raise_name_error(f, name);
+        PUSH(v);
+        break;
+      }
+      case Op::StoreName: {
+        Value v = POP();
+        SYNC();
+        DictObject* ns = f->locals_dict ? f->locals_dict : f->globals;
+        ns->table.insert(*this, names[arg], names[arg]->hash(), v);
+        break;
+      }
+      case Op::DeleteName: {
+        DictObject* ns = f->locals_dict ? f->locals_dict : f->globals;
+        if (!ns->table.erase(*this, names[arg], names[arg]->hash())) raise_name_error(f, names[arg], false);
+        break;
+      }
+      case Op::LoadAttr: {
+        Value v = get_attr(TOP(), names[arg]);
+        TOP() = v;
+        break;
+      }
+      case Op::StoreAttr: {
+        Value obj = POP();
+        Value v = POP();
+        SYNC();
+        set_attr(obj, names[arg], v);
+        break;
+      }
+      case Op::DeleteAttr: {
+        Value obj = POP();
+        SYNC();
+        del_attr(obj, names[arg]);
+        break;
+      }
+      case Op::LoadMethod: {
+        Value obj = TOP();
+        StrObject* name = names[arg];
+        if (obj.is_object()) {
+          Object* o = obj.as_object();
+          ObjKind k = o->kind;
+          if (k != ObjKind::Type && k != ObjKind::Module && k != ObjKind::Super) {
+            Value m = o->type->lookup(name);
+            if (m.is_object()) {
+              ObjKind mk = m.as_object()->kind;
+              bool plain = mk == ObjKind::Function ||
+                           (mk == ObjKind::Builtin && static_cast<BuiltinFunction*>(m.as_object())->is_method);
+              if (plain && !(o->attrs && o->attrs->table.find_str(name) >= 0)) {
+                TOP() = m;
+                PUSH(obj);
+                break;
+              }
+            }
+          }
+        }
+        Value v = get_attr(obj, name);
+        TOP() = v;
+        PUSH(Value());
+        break;
+      }
+      case Op::BinarySubscr: {
+        Value key = POP();
+        Value container = TOP();
+        if (key.is_small_int() && container.is_object() && container.as_object()->kind == ObjKind::List &&
+            container.as_object()->type == t.list) {
+          auto& items = static_cast<ListObject*>(container.as_object())->items;
+          int64_t i = key.as_small_int();
+          if (i < 0) i += static_cast<int64_t>(items.size());
+          if (i >= 0 && i < static_cast<int64_t>(items.size())) {
+            TOP() = items[static_cast<size_t>(i)];
+            break;
+          }
+        }
+        SYNC();
+        TOP() = get_item(container, key);
+        break;
+      }
+      case Op::StoreSubscr: {
+        Value key = POP();
+        Value container = POP();
+        Value v = POP();
+        SYNC();
+        set_item(container, key, v);
+        break;
+      }
+      case Op::DeleteSubscr: {
+        Value key = POP();
+        Value container = POP();
+        SYNC();
+        del_item(container, key);
+        break;
+      }
+      case Op::BuildSlice: {
+        SliceObject* s = heap.make<SliceObject>(t.slice);
+        if (arg == 3) s->step = POP(); else s->step = None;
+        s->stop = POP();
+        s->start = POP();
+        PUSH(s);
+        break;
+      }
+      case Op::BinaryOp: {
+        Value b = POP();
+        Value a = TOP();
+        auto op = static_cast<BinaryOpArg>(arg);
+        if (a.is_small_int() && b.is_small_int() && small_binary(op, a.as_small_int(), b.as_small_int(), &TOP())) break;
+        SYNC();
+        TOP() = binary_op(a, b, op);
+        break;
+      }
+      case Op::UnaryOp: {
+        Value v = TOP();
+        auto op = static_cast<UnaryOpArg>(arg);
+        if (op == UnaryOpArg::Not) {
+          TOP() = truthy(v) ? False : True;
+          break;
+        }
+        TOP() = unary_op(v, op);
+        break;
+      }
+      case Op::CompareOp: {
+        Value b = POP();
+        Value a = TOP();
+        auto op = static_cast<CompareOpArg>(arg);
+        if (a.is_small_int() && b.is_small_int()) {
+          TOP() = small_compare(op, a.as_small_int(), b.as_small_int()) ? True : False;
+          break;
+        }
+        SYNC();
+        TOP() = compare(a, b, op);
+        break;
+      }
+      case Op::IsOp: {
+        Value b = POP();
+        bool same = TOP() == b;
+        TOP() = (same != (arg != 0)) ? True : False;
+        break;
+      }
+      case Op::ContainsOp: {
+        Value container = POP();
+        Value item = TOP();
+        SYNC();
+        bool in = contains(container, item);
+        TOP() = (in != (arg != 0)) ? True : False;
+        break;
+      }
+      case Op::BuildTuple: {
+        std::vector<Value> items(sp - arg, sp);
+        sp -= arg;
+        PUSH(new_tuple(std::move(items)));
+        break;
+      }
+      case Op::BuildList: {
+        std::vector<Value> items(sp - arg, sp);
+        sp -= arg;
+        PUSH(new_list(std::move(items)));
+        break;
+      }
+      case Op::BuildSet: {
+        SetObject* s = new_set();
+        Value* first = sp - arg;
+        SYNC();
+        for (Value* p = first; p < sp; ++p) s->table.insert(*this, *p, hash(*p), Value());
+        sp = first;
+        PUSH(s);
+        break;
+      }
+      case Op::BuildMap: {
+        DictObject* d = new_dict();
+        Value* first = sp - 2 * arg;
+        SYNC();
+        for (Value* p = first; p < sp; p += 2) d->table.insert(*this, p[0], hash(p[0]), p[1]);
+        sp = first;
+        PUSH(d);
+        break;
+      }
+      case Op::BuildString: {
+        std::string out;
+        for (Value* p = sp - arg; p < sp; ++p) out += as_str(*p)->text;
+        sp -= arg;
+        PUSH(new_str(std::move(out)));
+        break;
+      }
+      case Op::FormatValue: {
+        Value spec = (arg & 4) ? POP() : Value();
+        Value v = TOP();
+        SYNC();
+        switch (arg & 3) {
+          case 1: v = to_str(v); break;
+          case 2: v = repr(v); break;
+          case 3: v = new_str(ascii_text(repr(v)->text)); break;
+          default: break;
+        }
+        StrObject* spec_str = spec ? as_str(spec) : nullptr;
+        if (is_str(v) && v.as_object()->type == t.str && (!spec_str || spec_str->text.empty())) {
+          TOP() = v;
+        } else {
+          TOP() = format(v, spec_str ? spec_str : intern(""));
+        }
+        break;
+      }
+      case Op::ListAppend: {
+        Value v = POP();
+        static_cast<ListObject*>(PEEK(arg).as_object())->items.push_back(v);
+        break;
+      }
+      case Op::SetAdd: {
+        Value v = POP();
+        SYNC();
+        static_cast<SetObject*>(PEEK(arg).as_object())->table.insert(*this, v, hash(v), Value());
+        break;
+      }
+      case Op::MapAdd: {
+        Value v = POP();
+        Value k = POP();
+        SYNC();
+        static_cast<DictObject*>(PEEK(arg).as_object())->table.insert(*this, k, hash(k), v);
+        break;
+      }
+      case Op::ListExtend: {
+        Value iterable = POP();
+        SYNC();
+        auto* list = static_cast<ListObject*>(PEEK(arg).as_object());
+        std::vector<Value> items = to_vector(iterable);
+        list->items.insert(list->items.end(), items.begin(), items.end());
+        break;
+      }
+      case Op::SetUpdate: {
+        Value iterable = POP();
+        SYNC();
+        auto* set = static_cast<SetObject*>(PEEK(arg).as_object());
+        for (Value v : to_vector(iterable)) set->table.insert(*this, v, hash(v), Value());
+        break;
+      }
+      case Op::DictUpdate:
+      case Op::DictMerge: {
+        Value mapping = POP();
+        SYNC();
+        auto* d = static_cast<DictObject*>(PEEK(arg).as_object());
+        merge_into_dict(d, mapping, instr.op == Op::DictMerge);
+        break;
+      }
+      case Op::ListToTuple: {
+        auto* list = static_cast<ListObject*>(TOP().as_object());
+        TOP() = new_tuple(list->items);
+        break;
+      }
+      case Op::UnpackSequence: {
+        Value seq = POP();
+        SYNC();
+        std::vector<Value> items;
+        if (seq.is_object() && (seq.as_object()->kind == ObjKind::Tuple || seq.as_object()->kind == ObjKind::List)) {
+          items = seq.as_object()->kind == ObjKind::Tuple ? static_cast<TupleObject*>(seq.as_object())->items
+                                                           : static_cast<ListObject*>(seq.as_object())->items;
+          if (static_cast<int32_t>(items.size()) != arg) {
+            if (static_cast<int32_t>(items.size()) < arg)
+              raise(t.ValueError, "not enough values to unpack (expected " + std::to_string(arg) + ", got " +
+                                      std::to_string(items.size()) + ")");
+            raise(t.ValueError, "too many values to unpack (expected " + std::to_string(arg) + ")");
+          }
+        } else {
+          Value it = iter_for_unpack(seq);
+          TempRoot root(*this, it);
+          for (;;) {
+            Value v = next(it);
+            if (!v) break;
+            items.push_back(v);
+            if (static_cast<int32_t>(items.size()) > arg)
+              raise(t.ValueError, "too many values to unpack (expected " + std::to_string(arg) + ")");
+          }
+          if (static_cast<int32_t>(items.size()) < arg)
+            raise(t.ValueError, "not enough values to unpack (expected " + std::to_string(arg) + ", got " +
+                                    std::to_string(items.size()) + ")");
+        }
+        for (size_t i = items.size(); i-- > 0;) PUSH(items[i]);
+        break;
+      }
+      case Op::UnpackEx: {
+        int before = arg & 0xff;
+        int after = arg >> 8;
+        Value seq = POP();
+        SYNC();
+        Value it = iter_for_unpack(seq);
+        TempRoot root(*this, it);
+        std::vector<Value> items;
+        for (Value v = next(it); v; v = next(it)) items.push_back(v);
+        if (static_cast<int>(items.size()) < before + after)
+          raise(t.ValueError, "not enough values to unpack (expected at least " + std::to_string(before + after) +
+                                  ", got " + std::to_string(items.size()) + ")");
+        std::vector<Value> middle(items.begin() + before, items.end() - after);
+        for (int i = 0; i < after; ++i) PUSH(items[items.size() - 1 - static_cast<size_t>(i)]);
+        PUSH(new_list(std::move(middle)));
+        for (int i = before; i-- > 0;) PUSH(items[static_cast<size_t>(i)]);
+        break;
+      }
+      case Op::Jump:
+        if (arg < f->ip) {
+          // Backward jump: a safe point for collection, and a new line event in CPython.
+          f->last_line = -1;
+          SYNC();
+          maybe_collect();
+        }
+        f->ip = arg;
+        break;
+      case Op::PopJumpIfFalse: {
+        Value v = POP();
+        if (v == False || (v != True && !truthy(v))) f->ip = arg;
+        break;
+      }
+      case Op::PopJumpIfTrue: {
+        Value v = POP();
+        if (v == True || (v != False && truthy(v))) f->ip = arg;
+        break;
+      }
+      case Op::PopJumpIfNone: if (POP() == None) f->ip = arg; break;
+      case Op::PopJumpIfNotNone: if (POP() != None) f->ip = arg; break;
+      case Op::JumpIfFalseOrPop:
+        if (!truthy(TOP())) f->ip = arg; else --sp;
+        break;
+      case Op::JumpIfTrueOrPop:
+        if (truthy(TOP())) f->ip = arg; else --sp;
+        break;
+      case Op::GetIter: {
+        Value v = TOP();
+        if (v.is_object() && (v.as_object()->kind == ObjKind::Iterator || v.as_object()->kind == ObjKind::Generator)) break;
+        TOP() = get_iter(v);
+        break;
+      }
+      case Op::ForIter: {
+        Value it = TOP();
+        if (it.is_object() && it.as_object()->kind == ObjKind::Iterator && it.as_object()->type == t.iterator) {
+          auto* ni = static_cast<NativeIterator*>(it.as_object());
+          Value v = ni->next(*this, *ni);
+          if (v) { PUSH(v); break; }
+          --sp;
+          f->ip = arg;
+          break;
+        }
+        if (it.is_object() && it.as_object()->kind == ObjKind::Generator) {
+          auto* gen = static_cast<GeneratorObject*>(it.as_object());
+          if (!gen->frame) { --sp; f->ip = arg; break; }
+          if (gen->running) raise(t.ValueError, "generator already executing");
+          Frame* g = gen->frame;
+          if (gen->started) *g->sp++ = None;
+          gen->started = true;
+          gen->running = true;
+          g->resumer = Frame::Resumer::ForIter;
+          g->on_return = Frame::OnReturn::Push;
+          if (call_depth_ >= limits.recursion_limit) raise(t.RecursionError, "maximum recursion depth exceeded");
+          g->back = f;
+          SYNC();
+          frames_.push_back(g);
+          ++call_depth_;
+          push_trace(*this, g, TraceHook::Event::Call);
+          RELOAD();
+          break;
+        }
+        SYNC();
+        Value v = next(it);
+        if (v) { PUSH(v); break; }
+        --sp;
+        f->ip = arg;
+        break;
+      }
+      case Op::MakeFunction: {
+        auto* code_obj = static_cast<CodeObject*>(POP().as_object());
+        FunctionObject* fn = heap.make<FunctionObject>(t.function);
+        fn->code = code_obj;
+        fn->globals = f->globals;
+        if (arg & kHasClosure) fn->closure = static_cast<TupleObject*>(POP().as_object());
+        if (arg & kHasKwDefaults) fn->kwdefaults = static_cast<DictObject*>(POP().as_object());
+        if (arg & kHasDefaults) fn->defaults = static_cast<TupleObject*>(POP().as_object());
+        fn->name = code_obj->name;
+        fn->qualname = code_obj->qualname;
+        fn->doc = code_obj->constants.empty() ? Value(None) : code_obj->constants[0];
+        if (!fn->doc || !is_str(fn->doc)) fn->doc = None;
+        Value module = dict_get_name(f->globals, intern("__name__"));
+        fn->module_name = module ? module : Value(None);
+        fn->defining_frame = f->serial;
+        PUSH(fn);
+        break;
+      }
+      case Op::KwNames: kwnames = static_cast<TupleObject*>(consts[arg].as_object()); break;
+      case Op::Call: {
+        Value* args = sp - arg;
+        Value self = args[-1];
+        Value callable = args[-2];
+        int32_t nkw = kwnames ? static_cast<int32_t>(kwnames->items.size()) : 0;
+        int32_t npos = arg - nkw;
+        kwbuf.clear();
+        for (int32_t i = 0; i < nkw; ++i)
+          kwbuf.emplace_back(as_str(kwnames->items[static_cast<size_t>(i)]), args[npos + i]);
+        kwnames = nullptr;
+        PosArgs positional = self ? PosArgs(args - 1, static_cast<size_t>(npos + 1)) : PosArgs(args, static_cast<size_t>(npos));
+        // Fast path: a plain Python function with exactly its positional parameters.
+        if (callable.is_object() && callable.as_object()->kind == ObjKind::Function && nkw == 0) {
+          auto* fn = static_cast<FunctionObject*>(callable.as_object());
+          const CodeInfo& info = fn->code->info;
+          if (info.argcount == static_cast<int32_t>(positional.size()) && info.kwonlyargcount == 0 &&
+              !(info.flags & (kCodeVarargs | kCodeVarkeywords | kCodeGenerator)) && call_depth_ < limits.recursion_limit) {
+            SYNC();
+            maybe_collect();
+            Frame* callee = new_frame(fn->code, fn, fn->globals, nullptr);
+            for (size_t i = 0; i < positional.size(); ++i) callee->slots[i] = positional[i];
+            if (info.ncells() || fn->closure) init_cells_for(callee);
+            sp -= arg + 2;
+            f->sp = sp;
+            callee->back = f;
+            frames_.push_back(callee);
+            ++call_depth_;
+            push_trace(*this, callee, TraceHook::Event::Call);
+            RELOAD();
+            break;
+          }
+        }
+        SYNC();
+        Value result;
+        if (push_call(f, callable, positional, kwbuf, &result)) {
+          // The caller's stack drops the call's operands now; the callee's return value is pushed later.
+          f->sp = sp - (arg + 2);
+          RELOAD();
+          break;
+        }
+        sp -= arg + 2;
+        PUSH(result);
+        break;
+      }
+      case Op::CallEx: {
+        Value kwdict = (arg & 1) ? POP() : Value();
+        Value args_tuple = POP();
+        Value self = POP();
+        Value callable = POP();
+        (void)self;
+        SYNC();
+        kwbuf.clear();
+        if (kwdict) {
+          for (const auto& e : static_cast<DictObject*>(kwdict.as_object())->table.entries()) {
+            if (!e.key) continue;
+            if (!is_str(e.key)) raise(t.TypeError, "keywords must be strings");
+            kwbuf.emplace_back(intern(as_str(e.key)->text), e.value);
+          }
+        }
+        std::vector<Value> positional = static_cast<TupleObject*>(args_tuple.as_object())->items;
+        // Keep the operands reachable while the call runs.
+        PUSH(callable);
+        PUSH(args_tuple);
+        if (kwdict) PUSH(kwdict);
+        SYNC();
+        Value result;
+        int32_t operands = kwdict ? 3 : 2;
+        if (push_call(f, callable, positional, kwbuf, &result)) {
+          f->sp = sp - operands;
+          RELOAD();
+          break;
+        }
+        sp -= operands;
+        PUSH(result);
+        break;
+      }
+      case Op::ReturnValue: {
+        Value result = POP();
+        SYNC();
+        Frame* done = f;
+        push_trace(*this, done, TraceHook::Event::Return, result);
+        frames_.pop_back();
+        --call_depth_;
+        if (done->generator) {
+          Frame::Resumer how = done->resumer;
+          release_frame(done);
+          if (how == Frame::Resumer::Native) {
+            generator_finished_ = true;
+            generator_return_ = result;
+            return Value();
+          }
+          RELOAD();
+          const Instr& resumed_by = code[f->ip - 1];
+          if (how == Frame::Resumer::ForIter) {
+            --sp;  // the exhausted generator
+          } else {
+            --sp;  // the sub-iterator of `yield from`
+            PUSH(result);
+          }
+          f->ip = resumed_by.arg;
+          break;
+        }
+        switch (done->on_return) {
+          case Frame::OnReturn::ExitNested:
+            release_frame(done);
+            return result;
+          case Frame::OnReturn::Push:
+            release_frame(done);
+            RELOAD();
+            PUSH(result);
+            break;
+          case Frame::OnReturn::PushInstance: {
+            Value instance = done->pending;
+            release_frame(done);
+            RELOAD();
+            if (result != None) {
+              SYNC();
+              raise(t.TypeError, "__init__() should return None, not '" + type_name(result) + "'");
+            }
+            PUSH(instance);
+            break;
+          }
+          case Frame::OnReturn::BuildClass: {
+            // Keep the body frame's namespace reachable while the class is built.
+            Frame* caller = frames_.back();
+            Value cls;
+            TempRoot keep(*this, done->locals_dict);
+            TempRoot keep_bases(*this, done->pending);
+            caller->sp = caller->sp;  // unchanged
+            try {
+              finish_class(done, &cls);
+            } catch (...) {
+              release_frame(done);
+              RELOAD();
+              throw;
+            }
+            release_frame(done);
+            RELOAD();
+            PUSH(cls);
+            break;
+          }
+        }
+        break;
+      }
+      case Op::YieldValue: {
+        Value v = POP();
+        SYNC();
+        Frame* g = f;
+        push_trace(*this, g, TraceHook::Event::Return, v, /*is_yield=*/true);
+        frames_.pop_back();
+        --call_depth_;
+        Frame::Resumer how = g->resumer;
+        g->resumer = Frame::Resumer::None;
+        g->generator->running = false;
+        g->back = nullptr;
+        g->last_line = -1;
+        if (how == Frame::Resumer::Native) return v;
+        RELOAD();
+        PUSH(v);
+        break;
+      }
+      case Op::GetYieldFromIter: {
+        Value v = TOP();
+        if (!(v.is_object() && v.as_object()->kind == ObjKind::Generator)) {
+          SYNC();
+          TOP() = get_iter(v);
+        }
+        break;
+      }
+      case Op::Send: {
+        Value sent = TOP();
+        Value sub = PEEK(2);
+        if (sub.is_object() && sub.as_object()->kind == ObjKind::Generator) {
+          auto* gen = static_cast<GeneratorObject*>(sub.as_object());
+          if (gen->frame && !gen->running) {
+            Frame* g = gen->frame;
+            if (!gen->started && sent != None) raise(t.TypeError, "can't send non-None value to a just-started generator");
+            --sp;
+            if (gen->started) *g->sp++ = sent;
+            gen->started = true;
+            gen->running = true;
+            g->resumer = Frame::Resumer::Send;
+            g->on_return = Frame::OnReturn::Push;
+            SYNC();
+            g->back = f;
+            frames_.push_back(g);
+            ++call_depth_;
+            push_trace(*this, g, TraceHook::Event::Call);
+            RELOAD();
+            break;
+          }
+          if (!gen->frame) {
+            sp -= 2;
+            PUSH(None);
+            f->ip = arg;
+            break;
+          }
+          raise(t.ValueError, "generator already executing");
+        }
+        SYNC();
+        Value r = sent == None ? next(sub) : call(get_attr(sub, intern("send")), {sent});
+        if (r) {
+          TOP() = r;
+          break;
+        }
+        sp -= 2;
+        PUSH(None);
+        f->ip = arg;
+        break;
+      }
+      case Op::Raise: {
+        SYNC();
+        if (arg == 0) {
+          if (!handled_exception_) raise(t.RuntimeError, "No active exception to reraise");
+          reraising_ = true;
+          throw PyRaise{static_cast<ExceptionObject*>(handled_exception_.as_object())};
+        }
+        Value cause = arg == 2 ? POP() : Value();
+        Value exc_v = POP();
+        SYNC();
+        ExceptionObject* exc = make_exception_from(*this, exc_v);
+        if (arg == 2) {
+          if (cause == None) {
+            exc->cause = Value();
+          } else {
+            if (cause.is_object() && cause.as_object()->kind == ObjKind::Type &&
+                static_cast<TypeObject*>(cause.as_object())->is_exception)
+              cause = call(cause, {});
+            if (!(cause.is_object() && cause.as_object()->kind == ObjKind::Exception))
+              raise(t.TypeError, "exception causes must derive from BaseException");
+            exc->cause = cause;
+          }
+          exc->suppress_context = true;
+        }
+        throw PyRaise{exc};
+      }
+      case Op::Reraise: {
+        Value exc = POP();
+        SYNC();
+        reraising_ = true;
+        throw PyRaise{static_cast<ExceptionObject*>(exc.as_object())};
+      }
+      case Op::PushExcInfo: {
+        Value exc = TOP();
+        TOP() = handled_exception_ ? handled_exception_ : Value(None);
+        PUSH(exc);
+        handled_exception_ = exc;
+        break;
+      }
+      case Op::PopExcept: {
+        Value prev = POP();
+        handled_exception_ = prev == None ? Value() : prev;
+        break;
+      }
+      case Op::CheckExcMatch: {
+        Value match_type = POP();
+        Value exc = TOP();
+        SYNC();
+        PUSH(exception_matches(exc, match_type) ? True : False);
+        break;
+      }
+      case Op::LoadAssertionError: PUSH(t.AssertionError); break;
+      case Op::BeforeWith: {
+        Value mgr = TOP();
+        SYNC();
+        TypeObject* type = type_of(mgr);
+        Value enter = type->lookup(intern("__enter__"));
+        Value exit = type->lookup(intern("__exit__"));
+        if (!enter) raise(t.AttributeError, "__enter__");
+        if (!exit) raise(t.AttributeError, "__exit__");
+        Value bound_exit = get_attr(mgr, intern("__exit__"));
+        TOP() = bound_exit;
+        Value entered = call(get_attr(mgr, intern("__enter__")), {});
+        PUSH(entered);
+        break;
+      }
+      case Op::WithExceptStart: {
+        Value exc = TOP();
+        Value exit = PEEK(3);
+        SYNC();
+        Value r = call(exit, {type_of(exc), exc, None});
+        PUSH(r);
+        break;
+      }
+      case Op::LoadBuildClass: PUSH(build_class_fn_); break;
+      case Op::ImportName: {
+        sp -= 2;  // fromlist and level: only absolute imports of whole modules are supported
+        SYNC();
+        PUSH(import_module(names[arg]));
+        break;
+      }
+      case Op::ImportFrom: {
+        Value module = TOP();
+        SYNC();
+        Value v = get_attr_or_null(module, names[arg]);
+        if (!v) {
+          std::string mod = module.as_object()->kind == ObjKind::Module
+                                ? static_cast<ModuleObject*>(module.as_object())->name : type_name(module);
+          raise(t.ImportError, "cannot import name '" + names[arg]->text + "' from '" + mod + "' (unknown location)");
+        }
+        PUSH(v);
+        break;
+      }
+      case Op::ImportStar: {
+        Value module = POP();
+        SYNC();
+        DictObject* ns = f->locals_dict ? f->locals_dict : f->globals;
+        DictObject* attrs = module.as_object()->attrs;
+        for (const auto& e : attrs->table.entries()) {
+          if (!e.key || as_str(e.key)->text.empty() || as_str(e.key)->text[0] == '_') continue;
+          ns->table.insert(*this, e.key, hash(e.key), e.value);
+        }
+        break;
+      }
+      case Op::SetupAnnotations: {
+        DictObject* ns = f->locals_dict ? f->locals_dict : f->globals;
+        StrObject* key = intern("__annotations__");
+        if (ns->table.find_str(key) < 0) ns->table.insert(*this, key, key->hash(), new_dict());
+        break;
+      }
+    }
+  }
+#undef RELOAD
+#undef SYNC
+#undef PUSH
+#undef POP
+#undef TOP
+#undef PEEK
+}
+
+// ------------------------------------------------------------------ helpers of the loop
+
+void VM::init_cells_for(Frame* f) {
+  const CodeInfo& info = f->code->info;
+  int32_t base = info.nlocals;
+  for (int32_t i = 0; i < info.ncells(); ++i) {
+    CellObject* cell = heap.make<CellObject>(t.cell);
+    cell->owner_frame = f->serial;
+    int32_t a = info.cell2arg[i];
+    if (a >= 0) {
+      cell->contents = f->slots[a];
+      f->slots[a] = Value();
+    }
+    f->slots[base + i] = cell;
+  }
+  if (f->function && f->function->closure) {
+    const auto& cells = f->function->closure->items;
+    for (size_t i = 0; i < cells.size(); ++i) f->slots[base + info.ncells() + static_cast<int32_t>(i)] = cells[i];
+  }
+}
+
+void VM::raise_name_error(Frame* f, StrObject* name, bool suggest) {
+  ExceptionObject* e = new_exception(t.NameError, "name '" + name->text + "' is not defined");
+  e->name_hint = name;
+  if (suggest) {
+    // CPython 3.11 looks in the frame's locals, then its globals, then the builtins.
+    std::vector<std::string> locals;
+    if (f->locals_dict) {
+      locals = names_of(f->locals_dict);
+    } else {
+      const CodeInfo& info = f->code->info;
+      for (int32_t i = 0; i < info.nlocals; ++i)
+        if (f->slots[i]) locals.push_back(f->code->varnames[i]->text);
+      for (int32_t i = 0; i < info.ncells(); ++i) {
+        auto* cell = static_cast<CellObject*>(f->slots[info.nlocals + i].as_object());
+        if (cell && cell->contents) locals.push_back(f->code->cellvars[i]->text);
+      }
+      for (size_t i = 0; i < f->code->freevars.size(); ++i) {
+        auto* cell = static_cast<CellObject*>(f->slots[info.nlocals + info.ncells() + static_cast<int32_t>(i)].as_object());
+        if (cell && cell->contents) locals.push_back(f->code->freevars[i]->text);
+      }
+    }
+    std::string s = suggest_name(locals, name->text);
+    if (s.empty()) s = suggest_name(names_of(f->globals), name->text);
+    if (s.empty()) s = suggest_name(names_of(builtins), name->text);
+    if (!s.empty()) e->obj_hint = new_str(s);
+  }
+  raise(e);
+}
+
+// iter() for unpacking, with CPython's wording when the value is not iterable.
+Value VM::iter_for_unpack(Value seq) {
+  try {
+    return get_iter(seq);
+  } catch (PyRaise& r) {
+    if (r.exception->type == t.TypeError) {
+      std::string text = to_str(r.exception)->text;
+      const std::string suffix = "object is not iterable";
+      if (text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0)
+        raise(t.TypeError, "cannot unpack non-iterable " + type_name(seq) + " object");
+    }
+    throw;
+  }
+}
+
+bool VM::exception_matches(Value exc, Value match_type) {
+  auto check_class = [&](Value c) {
+    if (!(c.is_object() && c.as_object()->kind == ObjKind::Type && static_cast<TypeObject*>(c.as_object())->is_exception))
+      raise(t.TypeError, "catching classes that do not inherit from BaseException is not allowed");
+  };
+  if (match_type.is_object() && match_type.as_object()->kind == ObjKind::Tuple) {
+    for (Value c : static_cast<TupleObject*>(match_type.as_object())->items) check_class(c);
+    for (Value c : static_cast<TupleObject*>(match_type.as_object())->items)
+      if (type_of(exc)->is_subtype_of(static_cast<TypeObject*>(c.as_object()))) return true;
+    return false;
+  }
+  check_class(match_type);
+  return type_of(exc)->is_subtype_of(static_cast<TypeObject*>(match_type.as_object()));
+}
+
+void VM::merge_into_dict(DictObject* d, Value mapping, bool reject_duplicates) {
+  auto add = [&](Value k, Value v) {
+    if (reject_duplicates) {
+      if (!is_str(k)) raise(t.TypeError, "keywords must be strings");
+      if (d->table.find(*this, k, hash(k)) >= 0)
+        raise(t.TypeError, "got multiple values for keyword argument '" + as_str(k)->text + "'");
+    }
+    d->table.insert(*this, k, hash(k), v);
+  };
+  if (mapping.is_object() && mapping.as_object()->kind == ObjKind::Dict) {
+    std::vector<std::pair<Value, Value>> items;
+    for (const auto& e : static_cast<DictObject*>(mapping.as_object())->table.entries())
+      if (e.key) items.emplace_back(e.key, e.value);
+    for (auto& [k, v] : items) add(k, v);
+    return;
+  }
+  Value keys = get_attr_or_null(mapping, intern("keys"));
+  if (!keys) {
+    raise(t.TypeError, std::string(reject_duplicates ? "argument after ** must be a mapping, not " : "'") +
+                           type_name(mapping) + (reject_duplicates ? "" : "' object is not a mapping"));
+  }
+  for (Value k : to_vector(call(keys, {}))) add(k, get_item(mapping, k));
+}
+
+}  // namespace cv

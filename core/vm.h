@@ -1,0 +1,285 @@
+// Virtual machine: heap frames, the bytecode dispatch loop, and the object protocols natives build on.
+//
+// Python-level calls push a heap Frame and continue in the same dispatch loop, so
+// deep Python recursion never deepens the native stack and a run can pause after
+// any instruction. Native code that needs to call back into Python (sorted's key,
+// a user __repr__, __eq__ inside a dict lookup) uses VM::call, which runs a nested
+// dispatch loop until that call returns; such nesting is bounded by the recursion limit.
+//
+// Natives signal Python exceptions by throwing PyRaise (or cv::PyError from pure
+// helpers); the dispatch loop turns them into ordinary unwinding.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/heap.h"
+#include "core/object.h"
+
+namespace cv {
+
+using KwArgs = std::span<const std::pair<StrObject*, Value>>;
+using PosArgs = std::span<const Value>;
+
+// A Python exception in flight through native code.
+struct PyRaise {
+  ExceptionObject* exception;
+};
+
+// One activation of a code object. Not a GC object: frames are owned by the VM's
+// frame stack while running and by their generator while suspended.
+struct Frame {
+  CodeObject* code = nullptr;
+  FunctionObject* function = nullptr;  // null for <module> and class bodies
+  DictObject* globals = nullptr;
+  DictObject* locals_dict = nullptr;   // module and class bodies: where LoadName/StoreName go
+  Frame* back = nullptr;               // the caller
+  GeneratorObject* generator = nullptr;
+  uint64_t serial = 0;                 // unique frame id in this run (fid order is the recorder's business)
+  int32_t ip = 0;                      // next instruction
+  int32_t last_line = -1;              // line of the last reported line event (tracing)
+  Value* slots = nullptr;              // locals, then cells, then free variables
+  Value* stack_base = nullptr;
+  Value* sp = nullptr;                 // one past the top of the value stack
+  std::unique_ptr<Value[]> storage;
+  size_t capacity = 0;                 // Values in `storage` (frames are recycled by capacity)
+  // What the caller does with this frame's return value.
+  enum class OnReturn : uint8_t {
+    Push,          // push it on the caller's stack (ordinary call)
+    PushInstance,  // __init__ finished: check it returned None, push `pending` (the new instance)
+    BuildClass,    // class body finished: build the class from locals_dict, push it
+    ExitNested,    // return to the native code that called VM::call
+  } on_return = OnReturn::Push;
+  // How a suspended generator frame was resumed: where its yielded value goes.
+  enum class Resumer : uint8_t {
+    None,     // not a generator frame, or not running
+    ForIter,  // a ForIter in the caller: yield pushes the value, return makes the loop exit
+    Send,     // a Send (yield from) in the caller: yield pushes the value, return jumps with the result
+    Native,   // VM::resume_generator: the nested loop returns to native code
+  } resumer = Resumer::None;
+  Value pending;                        // PushInstance: the instance; BuildClass: the bases tuple
+  Value class_name;                     // BuildClass: the class name
+  Value class_cell;                     // BuildClass: the __class__ cell, if the body made one
+  int depth = 0;                        // Python call depth (recursion limit)
+};
+
+struct RunLimits {
+  int recursion_limit = 1000;
+  size_t max_heap_bytes = size_t(1) << 30;  // MemoryError beyond this estimate
+};
+
+// Receives execution events; the recorder implements it. Null when not recording.
+struct TraceHook {
+  virtual ~TraceHook() = default;
+  enum class Event { Call, Line, Return, Exception };
+  // `value`: the return value (Return) or the exception (Exception).
+  virtual void on_event(VM& vm, Frame& frame, Event event, int line, Value value, bool is_yield, bool is_unwind) = 0;
+};
+
+// Builtin classes the runtime refers to directly.
+struct BuiltinTypes {
+  TypeObject *type, *object, *none_type, *not_implemented_type, *ellipsis_type;
+  TypeObject *int_, *bool_, *float_, *str, *list, *tuple, *dict, *set, *frozenset, *range, *slice;
+  TypeObject *function, *builtin_function, *method, *cell, *code, *generator, *module;
+  TypeObject *property, *staticmethod, *classmethod, *super, *iterator, *native;
+  // exceptions
+  TypeObject *BaseException, *Exception, *TypeError, *ValueError, *NameError, *UnboundLocalError,
+      *AttributeError, *KeyError, *IndexError, *LookupError, *ZeroDivisionError, *ArithmeticError,
+      *OverflowError, *RecursionError, *RuntimeError, *StopIteration, *AssertionError,
+      *NotImplementedError, *ImportError, *ModuleNotFoundError, *MemoryError, *SyntaxError,
+      *IndentationError, *TabError, *UnicodeError, *KeyboardInterrupt, *SystemExit, *GeneratorExit,
+      *EOFError, *OSError;
+};
+
+// A frame's line for tracebacks and events.
+int frame_line(const Frame& frame);
+// Reports every value a frame holds (slots, value stack, code, function, namespaces).
+void trace_frame(Frame& frame, GcMarker& marker);
+
+class VM {
+ public:
+  explicit VM(RunLimits limits = {});
+  ~VM();
+  VM(const VM&) = delete;
+  VM& operator=(const VM&) = delete;
+
+  Heap heap;
+  BuiltinTypes t{};
+  Value None, True, False, NotImplemented, Ellipsis;
+  DictObject* builtins = nullptr;        // the builtins namespace
+  DictObject* main_globals = nullptr;    // __main__'s globals
+  RunLimits limits;
+  TraceHook* trace_hook = nullptr;
+
+  // ---- output and input (the embedder decides where they go)
+  std::function<void(std::string_view)> write_stdout;
+  std::function<bool(std::string& line)> read_stdin_line;  // false at EOF
+
+  // ---- allocation
+  StrObject* new_str(std::string text);
+  StrObject* intern(std::string_view text);  // one shared object per distinct text
+  Value new_int(int64_t v);
+  Value new_int(const BigInt& v);            // small when it fits
+  Value new_float(double v);
+  Value new_bool(bool b) { return b ? True : False; }
+  ListObject* new_list(std::vector<Value> items = {});
+  TupleObject* new_tuple(std::vector<Value> items = {});
+  DictObject* new_dict();
+  SetObject* new_set(bool frozen = false);
+  ExceptionObject* new_exception(TypeObject* type, std::string message);
+  ExceptionObject* new_exception(TypeObject* type, std::vector<Value> args);
+
+  // ---- type queries
+  TypeObject* type_of(Value v) const;
+  bool is_instance(Value v, const TypeObject* type) const;  // isinstance(v, type)
+  static bool is_str(Value v);
+  static bool is_int(Value v);    // int or bool
+  std::string type_name(Value v) const { return type_of(v)->name; }
+
+  // ---- protocols (each may run Python code and may throw PyRaise)
+  StrObject* repr(Value v);
+  StrObject* to_str(Value v);
+  bool truthy(Value v);
+  uint64_t hash(Value v);               // TypeError for unhashable types
+  bool equals(Value a, Value b);        // a == b, truthiness of the result
+  Value compare(Value a, Value b, CompareOpArg op);
+  Value binary_op(Value a, Value b, BinaryOpArg op);
+  Value unary_op(Value v, UnaryOpArg op);
+  Value get_attr(Value obj, StrObject* name);          // raises AttributeError
+  Value get_attr_or_null(Value obj, StrObject* name);  // null when missing
+  void set_attr(Value obj, StrObject* name, Value v);
+  void del_attr(Value obj, StrObject* name);
+  Value get_item(Value container, Value key);
+  void set_item(Value container, Value key, Value v);
+  void del_item(Value container, Value key);
+  bool contains(Value container, Value item);
+  int64_t length(Value v);
+  Value get_iter(Value v);
+  Value next(Value iterator);              // null when exhausted
+  std::vector<Value> to_vector(Value iterable);
+  Value format(Value v, StrObject* spec);  // format(v, spec)
+  int64_t index_value(Value v);            // __index__ to int64 (for subscripts, range)
+  BigInt to_bigint(Value v);               // int/bool to BigInt
+
+  // ---- calls
+  Value call(Value callable, PosArgs args, KwArgs kwargs = {});
+  Value call(Value callable, std::initializer_list<Value> args) {
+    return call(callable, PosArgs(args.begin(), args.size()));
+  }
+  Value call_method(Value obj, StrObject* name, PosArgs args, KwArgs kwargs = {});
+  Value call_dunder_or_null(Value obj, std::string_view name, PosArgs args);  // null if absent
+
+  // ---- generators
+  // Resumes `gen` sending `sent` (or throwing `thrown` into it). Returns the yielded value, or
+  // null when the generator finished (its return value is then in `*returned` if given).
+  Value resume_generator(GeneratorObject* gen, Value sent, ExceptionObject* thrown = nullptr, Value* returned = nullptr);
+
+  // A frame that is done: freed, and its generator (if any) marked finished.
+  void release_frame(Frame* frame);
+
+  // ---- errors
+  [[noreturn]] void raise(TypeObject* type, std::string message);
+  [[noreturn]] void raise(ExceptionObject* exception);
+  [[noreturn]] void raise_type_error(std::string message) { raise(t.TypeError, std::move(message)); }
+
+  // ---- registration of natives
+  BuiltinFunction* new_builtin(std::string name, NativeFn fn, Object* data = nullptr);
+  BuiltinFunction* def_function(DictObject* into, std::string name, NativeFn fn);  // a builtin function
+  BuiltinFunction* def_method(TypeObject* type, std::string name, NativeFn fn);    // a method descriptor
+  void def_attr(TypeObject* type, std::string_view name, Value v);
+  TypeObject* new_type(std::string name, std::vector<TypeObject*> bases, ObjKind instance_kind, bool builtin);
+  ModuleObject* new_module(std::string name);
+  void register_module(ModuleObject* module);  // made importable by name
+  Value find_module(std::string_view name);    // null when unknown
+
+  // ---- running
+  // Compiles and runs a whole program as __main__. Returns normally, or throws PyRaise for
+  // an uncaught exception (with its traceback filled in). CompileError propagates as is.
+  void run_main(std::string_view source, std::string_view filename);
+  // The exception that ended the last run (null if it completed).
+  const std::vector<Frame*>& frame_stack() const { return frames_; }
+  Frame* current_frame() const { return frames_.empty() ? nullptr : frames_.back(); }
+
+  // Formats "Traceback (most recent call last): ..." exactly as CPython prints it.
+  std::string format_traceback(ExceptionObject* exc);
+  // "TypeError: message" as CPython's last traceback line.
+  std::string format_exception_only(ExceptionObject* exc);
+
+  // Marks everything reachable from the running program; used by the collector and the recorder.
+  void visit_roots(GcMarker& marker);
+  void collect_garbage();
+
+ private:
+  friend struct Interpreter;
+  Value run_frame(Frame* frame, ExceptionObject* inject = nullptr);  // pushes `frame`, runs until it returns
+  bool push_call(Frame* caller, Value callable, PosArgs args, KwArgs kwargs, Value* result);
+  void install_runtime_natives();
+  bool frame_on_stack(Frame* f) const;
+  void init_cells_for(Frame* f);  // creates a new frame's cells and copies in its closure
+  [[noreturn]] void raise_name_error(Frame* f, StrObject* name, bool suggest = true);
+  bool exception_matches(Value exc, Value match_type);  // `except match_type:`
+  Value iter_for_unpack(Value seq);
+  void merge_into_dict(DictObject* d, Value mapping, bool reject_duplicates);
+  ExceptionObject* pending_replacement_ = nullptr;  // set by unwind when it rewrites the exception (PEP 479)
+  Frame* new_frame(CodeObject* code, FunctionObject* fn, DictObject* globals, DictObject* locals_dict);
+  void free_frame(Frame* frame);
+  Frame* frame_for_call(FunctionObject* fn, PosArgs args, KwArgs kwargs);  // binds arguments
+  void maybe_collect();
+  void init_builtin_types();
+  std::vector<Frame*> frames_;
+  std::vector<Value> temp_roots_;
+  std::unordered_map<std::string, StrObject*, std::hash<std::string>> interned_;
+  std::unordered_map<std::string, ModuleObject*> modules_;
+  // Returned frames kept for reuse, by storage capacity: a call then costs no allocation.
+  static constexpr size_t kPooledCapacities = 64;
+  std::vector<Frame*> frame_pool_[kPooledCapacities];
+  uint64_t frame_serial_ = 0;
+  int native_depth_ = 0;  // nested VM::call depth: collections are postponed while > 0
+  int call_depth_ = 0;    // Python frames on the stack, for the recursion limit
+  Value handled_exception_;                // sys.exc_info(): the exception the innermost active handler handles
+  bool reraising_ = false;                 // the exception being thrown is re-raised: no new traceback entry
+  bool generator_finished_ = false;        // run_loop returned because a natively resumed generator returned
+  Value generator_return_;                 // ... with this value
+  std::vector<TypeObject*> exception_types_;
+  std::vector<Value> extra_roots_;         // objects natives keep for the whole run (module state)
+  std::vector<std::string> source_lines_;  // of the main program, for tracebacks
+  std::string main_filename_;
+  Value build_class_fn_;                   // the __build_class__ builtin, recognised by Call
+  Value object_new_, object_init_;         // object.__new__ / object.__init__
+  size_t next_collection_bytes_ = 8u << 20;
+  Value run_loop(Frame* entry);            // the dispatch loop proper
+  bool unwind(ExceptionObject* exc, Frame* entry, bool is_reraise);  // false: propagate out of `entry`
+  Value construct(TypeObject* cls, PosArgs args, KwArgs kwargs, bool* init_pending, Value* init_fn);
+  ExceptionObject* to_exception(const PyError& error);
+  void finish_class(Frame* body_frame, Value* result);
+  Value import_module(StrObject* name);
+  Frame* make_generator_frame(FunctionObject* fn, PosArgs args, KwArgs kwargs);
+ public:
+  // Keeps `v` alive for the rest of the run (module-level state of natives).
+  void keep_alive(Value v) { extra_roots_.push_back(v); }
+  // Protects values held by native code across calls that may collect (RAII).
+  struct TempRoot {
+    TempRoot(VM& vm, Value v) : vm_(vm) { vm_.temp_roots_.push_back(v); }
+    ~TempRoot() { vm_.temp_roots_.pop_back(); }
+    VM& vm_;
+  };
+};
+
+// CPython 3.11's "Did you mean" choice among `candidates` for the misspelt `name` ("" if none is close).
+std::string suggest_name(const std::vector<std::string>& candidates, const std::string& name);
+
+// Install the builtins namespace and the library modules (builtins.cpp, modules.cpp, ...).
+void install_builtins(VM& vm);
+void install_type_methods(VM& vm);
+void install_modules(VM& vm);
+
+}  // namespace cv

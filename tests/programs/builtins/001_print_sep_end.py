@@ -1,0 +1,13 @@
+# Checks print() with sep, end, no arguments and multiple values.
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", "c", sep=", ", end=".\n")
+print("no newline", end="")
+print(" continued")
+print()
+print(1, 2.0, None, True, [3], sep=" | ")
+print("x", end="")
+print(end="")
+print("y", sep="ignored")
+print(*range(5), sep="-")
+print(*"hey")

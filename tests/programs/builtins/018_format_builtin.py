@@ -1,0 +1,3 @@
+# Checks the format() builtin with assorted specs.
+print(format(1234.5, ",.1f"), format(0.125, ".1%"), format(255, "#06x"), format("x", "^5"), format(7, "b"))
+print(format(-3, "+"), format(3, " "), format(1e6, "g"), format(1e-6, ".2e"), format(97, "c"))

@@ -1,0 +1,4 @@
+# Checks NameError suggestion for a misspelled builtin.
+values = [3, 1, 2]
+print(sorted(values))
+print(lenn(values))

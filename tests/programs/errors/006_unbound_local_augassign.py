@@ -1,0 +1,7 @@
+# Checks UnboundLocalError from += on a global without a global declaration.
+count = 0
+def increment():
+    count += 1
+    return count
+
+print(increment())

@@ -1,0 +1,4 @@
+# Checks AttributeError suggestion for a misspelled str method.
+s = "hello"
+print(s.upper())
+print(s.uper())

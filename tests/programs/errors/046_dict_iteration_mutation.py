@@ -1,0 +1,5 @@
+# Checks RuntimeError when a dict changes size during iteration.
+d = {"a": 1, "b": 2}
+for k in d:
+    print(k)
+    d[k + k] = 0

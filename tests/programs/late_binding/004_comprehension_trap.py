@@ -1,0 +1,4 @@
+# Checks lambdas from a list comprehension share the comprehension's single loop cell.
+fns = [lambda: n for n in "abc"]
+print([f() for f in fns])
+print(fns[0].__closure__[0] is fns[2].__closure__[0])

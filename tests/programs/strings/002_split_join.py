@@ -1,0 +1,10 @@
+# Checks split/rsplit/splitlines/join edge cases.
+print("a,b,,c".split(","))
+print("  lots   of   space  ".split())
+print("a b c d".split(" ", 2))
+print("a b c d".rsplit(" ", 1))
+print("".split(","), "".split())
+print("line1\nline2\r\nline3\n".splitlines())
+print("line1\nline2\n".splitlines(keepends=True))
+print("-".join(["x", "y", "z"]), "".join(reversed("abc")))
+print(", ".join(str(n) for n in range(5)))

@@ -1,0 +1,12 @@
+# Checks the = specifier for self-documenting f-string expressions.
+x = 10
+name = "Bob"
+pi = 3.14159
+print(f"{x=}")
+print(f"{x = }")
+print(f"{name=}")
+print(f"{name=!s}")
+print(f"{pi=:.2f}")
+print(f"{x * 2 + 1=}")
+print(f"{ x  =  }")
+print(f"{name.lower()=:>6}")

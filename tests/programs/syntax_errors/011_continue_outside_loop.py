@@ -1,0 +1,4 @@
+# Checks "'continue' not properly in loop".
+def f():
+    continue
+print("never")

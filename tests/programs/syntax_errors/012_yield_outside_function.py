@@ -1,0 +1,3 @@
+# Checks "'yield' outside function".
+values = [1, 2]
+yield values

@@ -1,0 +1,3 @@
+# Checks a plain "invalid syntax" error.
+print("never")
+x = 1 +* 2

@@ -1,0 +1,3 @@
+# Checks "closing parenthesis ']' does not match opening parenthesis '('".
+items = (1, 2, 3]
+print(items)

@@ -1,0 +1,3 @@
+# Checks "expected ':'" after a def header.
+def greet(name)
+    return "hi " + name

@@ -1,0 +1,3 @@
+# Checks "invalid syntax. Perhaps you forgot a comma?".
+items = [1, 2 3, 4]
+print(items)

@@ -1,0 +1,2 @@
+# Checks "keyword argument repeated: sep".
+print("a", "b", sep="-", sep="+")

@@ -1,0 +1,3 @@
+# Checks "invalid decimal literal".
+value = 1abc
+print(value)

@@ -1,0 +1,3 @@
+# Checks "f-string: empty expression not allowed".
+name = "x"
+print(f"value: {}")

@@ -1,0 +1,4 @@
+# Checks "cannot delete function call".
+def f():
+    return [1]
+del f()

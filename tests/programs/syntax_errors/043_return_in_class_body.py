@@ -1,0 +1,4 @@
+# Checks "'return' outside function" inside a class body.
+class C:
+    x = 1
+    return x

@@ -1,0 +1,4 @@
+# Checks "cannot use assignment expressions with subscript".
+d = {}
+if (d["k"] := 5):
+    print(d)
