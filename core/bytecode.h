@@ -75,7 +75,7 @@ enum class Op : uint8_t {
   GetIter,
   ForIter,         // arg: target when exhausted (iterator popped)
   // ---- functions and calls
-  MakeFunction,    // arg: MakeFunctionFlags; TOS = code, below: closure tuple, kwdefaults, defaults
+  MakeFunction,    // arg: MakeFunctionFlags; TOS = code, below: closure tuple, annotations, kwdefaults, defaults
   KwNames,         // arg: constants index of a tuple of keyword names for the next Call
   Call,            // arg: positional + keyword argument count; stack: callable, self-or-null, args...
   CallEx,          // arg 1 = has **kwargs dict; stack: callable, null, args tuple, [kwargs dict]
@@ -115,6 +115,7 @@ enum class CompareOpArg : uint8_t { Lt, Le, Eq, Ne, Gt, Ge };
 enum MakeFunctionFlags : int32_t {
   kHasDefaults = 1,
   kHasKwDefaults = 2,
+  kHasAnnotations = 4,
   kHasClosure = 8,
 };
 

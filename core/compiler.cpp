@@ -230,6 +230,8 @@ class Compiler {
 
   void emit(Op op, int32_t arg = 0) {
     CodeUnit& u = unit();
+    // Code after a return/raise/jump that no label makes reachable again is dropped, as CPython does.
+    if (u.last_was_terminal) return;
     u.info.code.push_back({op, arg});
     int32_t line = u.line;
     bool starts = u.info.lines.empty() || u.info.lines.back() != line;
@@ -243,6 +245,7 @@ class Compiler {
 
   void emit_jump(Op op, Label& label) {
     CodeUnit& u = unit();
+    if (u.last_was_terminal) return;
     int jump_depth = u.depth;
     switch (op) {
       case Op::PopJumpIfFalse: case Op::PopJumpIfTrue: case Op::PopJumpIfNone: case Op::PopJumpIfNotNone:
@@ -266,8 +269,12 @@ class Compiler {
     label.target = static_cast<int32_t>(u.info.code.size());
     for (int32_t at : label.patches) u.info.code[at].arg = label.target;
     label.patches.clear();
-    if (u.last_was_terminal && label.depth >= 0) u.depth = label.depth;
-    else if (label.depth > u.depth) u.depth = label.depth;
+    if (u.last_was_terminal) {
+      if (label.depth < 0) return;  // nothing jumps here: the code that follows stays unreachable
+      u.depth = label.depth;
+    } else if (label.depth > u.depth) {
+      u.depth = label.depth;
+    }
     u.last_was_terminal = false;
   }
 
@@ -351,11 +358,6 @@ class Compiler {
         assert(it != unit().deref_index.end());
         if (b.kind == BlockKind::Class && what == NameOp::Load && s == NameScope::Free) {
           emit(Op::LoadClassDeref, it->second);
-          return;
-        }
-        if (b.kind == BlockKind::Class && what != NameOp::Load && s == NameScope::Free) {
-          // The class binds the name in its namespace; the cell is for its methods.
-          emit(what == NameOp::Store ? Op::StoreName : Op::DeleteName, name_index(name));
           return;
         }
         emit(what == NameOp::Load ? Op::LoadDeref : what == NameOp::Store ? Op::StoreDeref : Op::DeleteDeref,
@@ -480,6 +482,30 @@ class Compiler {
     return flags;
   }
 
+  // Pushes the dict of parameter and return annotations (evaluated now, as CPython 3.11 does).
+  int32_t compile_annotations(const Arguments& args, const Expr* returns) {
+    int count = 0;
+    auto add = [&](const Arg& a) {
+      if (!a.annotation) return;
+      emit(Op::LoadConst, str_const(mangle(a.arg)));
+      compile_expr(*a.annotation);
+      ++count;
+    };
+    for (const auto& a : args.posonlyargs) add(a);
+    for (const auto& a : args.args) add(a);
+    if (args.vararg) add(*args.vararg);
+    for (const auto& a : args.kwonlyargs) add(a);
+    if (args.kwarg) add(*args.kwarg);
+    if (returns) {
+      emit(Op::LoadConst, str_const("return"));
+      compile_expr(*returns);
+      ++count;
+    }
+    if (count == 0) return 0;
+    emit(Op::BuildMap, count);
+    return kHasAnnotations;
+  }
+
   // Pushes the closure tuple for `child` if it has free variables, then the code; emits MakeFunction.
   void make_function(const BlockScope& child, CodeObject* code, int32_t flags) {
     if (!child.freevars.empty()) {
@@ -504,6 +530,7 @@ class Compiler {
     }
     LineScope ls(*this, def_line);
     int32_t flags = compile_defaults(f.args);
+    flags |= compile_annotations(f.args, f.returns.get());
     const BlockScope& child = symbols_.block_for(&f);
     CodeObject* code = compile_function_body(child, f.args, f.body, nullptr);
     make_function(child, code, flags);
@@ -567,8 +594,15 @@ class Compiler {
       if (b->kind == ExprKind::Starred) unsupported("star-unpacking of class bases", b->pos);
       compile_expr(*b);
     }
-    if (!c.keywords.empty()) unsupported("class keyword arguments (metaclass=...)", c.pos);
-    emit(Op::Call, 2 + static_cast<int32_t>(c.bases.size()));
+    std::vector<Value> keyword_names;
+    for (const auto& k : c.keywords) {
+      if (!k.arg) unsupported("**kwargs in a class statement", c.pos);
+      if (*k.arg == "metaclass") unsupported("metaclasses", k.value->pos);
+      compile_expr(*k.value);
+      keyword_names.push_back(vm_.intern(*k.arg));
+    }
+    if (!keyword_names.empty()) emit(Op::KwNames, add_const(vm_.new_tuple(std::move(keyword_names))));
+    emit(Op::Call, 2 + static_cast<int32_t>(c.bases.size() + c.keywords.size()));
     apply_decorators(c.decorator_list, def_line);
     emit_store_name(c.name);
   }
@@ -943,7 +977,6 @@ class Compiler {
       LineScope hl(*this, h.pos.lineno);
       Label next;
       if (h.type) {
-        emit(Op::Copy, 1);
         compile_expr(*h.type);
         emit(Op::CheckExcMatch);
         emit_jump(Op::PopJumpIfFalse, next);

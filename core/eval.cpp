@@ -189,6 +189,38 @@ void VM::finish_class(Frame* body, Value* result) {
   if (module && is_str(module)) cls->module = as_str(module)->text;
   if (!dict_get_name(cls->attrs, intern("__doc__")))
     cls->attrs->table.insert(*this, intern("__doc__"), intern("__doc__")->hash(), None);
+  // Descriptors learn their attribute name (PEP 487's __set_name__).
+  std::vector<std::pair<Value, Value>> named;
+  for (const auto& e : cls->attrs->table.entries())
+    if (e.key && e.value) named.emplace_back(e.key, e.value);
+  for (const auto& [key, value] : named) {
+    if (!value.is_object()) continue;
+    Value set_name = type_of(value)->lookup(intern("__set_name__"));
+    if (set_name) call(set_name, {value, cls, key});
+  }
+  // The parent's __init_subclass__ (an implicit classmethod) sees the new class and the class keywords.
+  Value init_subclass;
+  for (size_t i = 1; i < cls->mro.size() && !init_subclass; ++i) {
+    int64_t at = cls->mro[i]->attrs->table.find_str(intern("__init_subclass__"));
+    if (at >= 0) init_subclass = cls->mro[i]->attrs->table.entries()[at].value;
+  }
+  std::vector<std::pair<StrObject*, Value>> keywords;
+  if (body->class_keywords) {
+    for (const auto& e : static_cast<DictObject*>(body->class_keywords.as_object())->table.entries())
+      if (e.key) keywords.emplace_back(as_str(e.key), e.value);
+  }
+  if (init_subclass && init_subclass.is_object()) {
+    Value fn = init_subclass;
+    if (fn.as_object()->kind == ObjKind::ClassMethod) fn = static_cast<DescriptorObject*>(fn.as_object())->fget;
+    if (fn.as_object()->kind == ObjKind::Function) {
+      Value cls_value = cls;
+      call(fn, PosArgs(&cls_value, 1), keywords);
+    } else if (!keywords.empty()) {
+      raise(t.TypeError, cls->name + ".__init_subclass__() takes no keyword arguments");
+    }
+  } else if (!keywords.empty()) {
+    raise(t.TypeError, cls->name + ".__init_subclass__() takes no keyword arguments");
+  }
   // The __class__ cell that zero-argument super() reads.
   const auto& cellvars = body->code->cellvars;
   for (size_t i = 0; i < cellvars.size(); ++i) {
@@ -252,6 +284,12 @@ bool VM::push_call(Frame* caller, Value callable, PosArgs args, KwArgs kwargs, V
       callee = new_frame(body_fn->code, body_fn, body_fn->globals, new_dict());
       callee->on_return = Frame::OnReturn::BuildClass;
       callee->class_name = args[1];
+      if (!kwargs.empty()) {
+        // Class keywords go to __init_subclass__ once the class exists.
+        DictObject* kw = new_dict();
+        for (const auto& [name, value] : kwargs) kw->table.insert(*this, name, name->hash(), value);
+        callee->class_keywords = kw;
+      }
       callee->pending = new_tuple(std::vector<Value>(args.begin() + 2, args.end()));
       // Class bodies get their cells and closure like functions.
       const CodeInfo& info = body_fn->code->info;
@@ -518,8 +556,9 @@ Value VM::run_loop(Frame* entry) {
           if (arg < ncells)
             raise(t.UnboundLocalError, "cannot access local variable '" + f->code->cellvars[arg]->text +
                                            "' where it is not associated with a value");
-          raise(t.NameError, "cannot access free variable '" + f->code->freevars[arg - ncells]->text +
-                                 "' where it is not associated with a value in enclosing scope");
+          StrObject* name = f->code->freevars[arg - ncells];
+          raise_name_error(f, name, true, "cannot access free variable '" + name->text +
+                                              "' where it is not associated with a value in enclosing scope");
         }
         PUSH(cell->contents);
         break;
@@ -941,6 +980,12 @@ Value VM::run_loop(Frame* entry) {
         fn->code = code_obj;
         fn->globals = f->globals;
         if (arg & kHasClosure) fn->closure = static_cast<TupleObject*>(POP().as_object());
+        if (arg & kHasAnnotations) {
+          fn->attrs = new_dict();
+          StrObject* key = intern("__annotations__");
+          Value annotations = POP();
+          fn->attrs->table.insert(*this, key, key->hash(), annotations);
+        }
         if (arg & kHasKwDefaults) fn->kwdefaults = static_cast<DictObject*>(POP().as_object());
         if (arg & kHasDefaults) fn->defaults = static_cast<TupleObject*>(POP().as_object());
         fn->name = code_obj->name;
@@ -1305,8 +1350,9 @@ void VM::init_cells_for(Frame* f) {
   }
 }
 
-void VM::raise_name_error(Frame* f, StrObject* name, bool suggest) {
-  ExceptionObject* e = new_exception(t.NameError, "name '" + name->text + "' is not defined");
+void VM::raise_name_error(Frame* f, StrObject* name, bool suggest, std::string message) {
+  if (message.empty()) message = "name '" + name->text + "' is not defined";
+  ExceptionObject* e = new_exception(t.NameError, message);
   e->name_hint = name;
   if (suggest) {
     // CPython 3.11 looks in the frame's locals, then its globals, then the builtins.

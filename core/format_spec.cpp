@@ -400,12 +400,7 @@ PercentSpec parse_percent_spec(std::string_view format, size_t percent_offset,
   auto next = [&]() -> bool {
     if (pos >= n) return false;
     ch_offset = pos;
-    size_t p = pos;
-    std::u32string one = utf8_decode(format.substr(p, std::min<size_t>(4, n - p)));
-    ch = one.empty() ? 0 : one[0];
-    std::string encoded;
-    utf8_append(encoded, ch);
-    pos += std::max<size_t>(1, encoded.size());
+    ch = utf8_decode_at(format, &pos);
     return true;
   };
   bool have = false;

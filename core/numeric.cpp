@@ -57,33 +57,6 @@ BigInt pow10_big(int64_t n) {
 
 // ============================================================ [SECTION] int64 fast paths
 
-bool checked_add(int64_t a, int64_t b, int64_t* out) {
-  int64_t r;
-  if (__builtin_add_overflow(a, b, &r)) return false;
-  *out = r;
-  return true;
-}
-
-bool checked_sub(int64_t a, int64_t b, int64_t* out) {
-  int64_t r;
-  if (__builtin_sub_overflow(a, b, &r)) return false;
-  *out = r;
-  return true;
-}
-
-bool checked_mul(int64_t a, int64_t b, int64_t* out) {
-  int64_t r;
-  if (__builtin_mul_overflow(a, b, &r)) return false;
-  *out = r;
-  return true;
-}
-
-bool checked_neg(int64_t a, int64_t* out) {
-  if (a == std::numeric_limits<int64_t>::min()) return false;
-  *out = -a;
-  return true;
-}
-
 bool checked_floor_div(int64_t a, int64_t b, int64_t* out) {
   if (b == 0) throw PyError{"ZeroDivisionError", "integer division or modulo by zero"};
   if (a == std::numeric_limits<int64_t>::min() && b == -1) return false;
@@ -217,7 +190,13 @@ BigInt int_pow(const BigInt& base, const BigInt& exponent) {
   // |base| >= 2, so the result needs at least `exponent` bits.
   if (exponent > kMaxIntBits) throw_memory_error();
   auto e = exponent.convert_to<int64_t>();
-  if ((bit_length_of(base) - 1) * e > kMaxIntBits) throw_memory_error();
+  const int64_t log2_floor = bit_length_of(base) - 1;
+  if (log2_floor * e > kMaxIntBits) throw_memory_error();
+  BigInt magnitude = abs_big(base);
+  if ((magnitude & (magnitude - 1)) == 0) {  // a power of two: 2**k ** e is one shift
+    BigInt r = BigInt(1) << static_cast<unsigned>(log2_floor * e);
+    return (base < 0 && (e & 1)) ? BigInt(-r) : r;
+  }
   return boost::multiprecision::pow(base, static_cast<unsigned>(e));
 }
 

@@ -33,13 +33,14 @@ inline constexpr int64_t kIntMaxStrDigits = 4300;
 inline constexpr int64_t kMaxIntBits = int64_t(1) << 26;
 
 // ------------------------------------------------------------ int64 fast paths
-// Each returns false, leaving *out untouched, when the exact result does not fit
-// int64; the caller then redoes the operation on BigInt.
+// Each returns false when the exact result does not fit int64 (*out is then
+// unspecified); the caller redoes the operation on BigInt.
 
-bool checked_add(int64_t a, int64_t b, int64_t* out);
-bool checked_sub(int64_t a, int64_t b, int64_t* out);
-bool checked_mul(int64_t a, int64_t b, int64_t* out);
-bool checked_neg(int64_t a, int64_t* out);
+// (Defined here so that they inline into the VM's dispatch loop.)
+inline bool checked_add(int64_t a, int64_t b, int64_t* out) { return !__builtin_add_overflow(a, b, out); }
+inline bool checked_sub(int64_t a, int64_t b, int64_t* out) { return !__builtin_sub_overflow(a, b, out); }
+inline bool checked_mul(int64_t a, int64_t b, int64_t* out) { return !__builtin_mul_overflow(a, b, out); }
+inline bool checked_neg(int64_t a, int64_t* out) { return !__builtin_sub_overflow(int64_t{0}, a, out); }
 // Python's a // b and a % b (result takes the sign of b). Throw ZeroDivisionError for
 // b == 0; return false only for INT64_MIN // -1.
 bool checked_floor_div(int64_t a, int64_t b, int64_t* out);

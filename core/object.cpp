@@ -70,6 +70,7 @@ void FunctionObject::trace(GcMarker& m) {
   m.visit(qualname);
   m.visit(doc);
   m.visit(module_name);
+  m.visit(annotations);
 }
 
 void BuiltinFunction::trace(GcMarker& m) {

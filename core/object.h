@@ -203,6 +203,7 @@ struct FunctionObject : Object {
   Value qualname;                     // __qualname__
   Value doc;                          // __doc__
   Value module_name;                  // __module__
+  Value annotations;                  // __annotations__ dict; null until set or first read
   uint64_t defining_frame = 0;        // serial of the frame that executed the `def`/`lambda` (0 = none)
 };
 

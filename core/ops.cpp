@@ -291,15 +291,17 @@ Value compare_object_default(VM& vm, Value a, Value b, CompareOpArg op);
 
 // The comparison a builtin layout implements natively (CPython's tp_richcompare slots);
 // NotImplemented when it does not know the other operand.
-Value native_richcompare(VM& vm, Value a, Value b, CompareOpArg op) {
-  Number na = as_number(vm, a);
-  if (na.kind != Number::kNone) {
-    Number nb = as_number(vm, b);
-    if (nb.kind == Number::kNone) return vm.NotImplemented;
-    std::optional<int> c = compare_numbers(na, nb);
-    if (!c) return vm.new_bool(op == CompareOpArg::Ne);
-    return vm.new_bool(three_way_result(*c, op));
-  }
+// Numbers compare exactly, across int and float (BigInt temporaries: kept off the recursion path).
+[[gnu::noinline]] Value compare_number_values(VM& vm, const Number& na, Value b, CompareOpArg op) {
+  Number nb = as_number(vm, b);
+  if (nb.kind == Number::kNone) return vm.NotImplemented;
+  std::optional<int> c = compare_numbers(na, nb);
+  if (!c) return vm.new_bool(op == CompareOpArg::Ne);
+  return vm.new_bool(three_way_result(*c, op));
+}
+
+// The layouts whose comparison never recurses into items.
+[[gnu::noinline]] Value compare_other_layouts(VM& vm, Value a, Value b, CompareOpArg op) {
   Object* x = a.as_object();
   ObjKind kb = kind_of(b);
   switch (x->kind) {
@@ -308,18 +310,6 @@ Value native_richcompare(VM& vm, Value a, Value b, CompareOpArg op) {
       int c = static_cast<StrObject*>(x)->text.compare(static_cast<StrObject*>(b.as_object())->text);
       return vm.new_bool(three_way_result(c < 0 ? -1 : (c > 0 ? 1 : 0), op));
     }
-    case ObjKind::List:
-    case ObjKind::Tuple:
-      if (kb != x->kind) return vm.NotImplemented;
-      return compare_sequences(vm, a, b, op);
-    case ObjKind::Dict:
-      if (kb != ObjKind::Dict || (op != CompareOpArg::Eq && op != CompareOpArg::Ne)) return vm.NotImplemented;
-      return vm.new_bool(dicts_equal(vm, static_cast<DictObject*>(x), static_cast<DictObject*>(b.as_object())) ==
-                         (op == CompareOpArg::Eq));
-    case ObjKind::Set:
-    case ObjKind::FrozenSet:
-      if (!is_set_kind(kb)) return vm.NotImplemented;
-      return compare_sets(vm, static_cast<SetObject*>(x), static_cast<SetObject*>(b.as_object()), op);
     case ObjKind::Range: {
       if (kb != ObjKind::Range || (op != CompareOpArg::Eq && op != CompareOpArg::Ne)) return vm.NotImplemented;
       auto* r = static_cast<RangeObject*>(x);
@@ -348,6 +338,30 @@ Value native_richcompare(VM& vm, Value a, Value b, CompareOpArg op) {
   }
 }
 
+// The comparison a builtin layout implements natively (CPython's tp_richcompare slots);
+// NotImplemented when it does not know the other operand.
+Value native_richcompare(VM& vm, Value a, Value b, CompareOpArg op) {
+  Number na = as_number(vm, a);
+  if (na.kind != Number::kNone) return compare_number_values(vm, na, b, op);
+  Object* x = a.as_object();
+  ObjKind kb = kind_of(b);
+  switch (x->kind) {
+    case ObjKind::List:
+    case ObjKind::Tuple:
+      if (kb != x->kind) return vm.NotImplemented;
+      return compare_sequences(vm, a, b, op);
+    case ObjKind::Dict:
+      if (kb != ObjKind::Dict || (op != CompareOpArg::Eq && op != CompareOpArg::Ne)) return vm.NotImplemented;
+      return vm.new_bool(dicts_equal(vm, static_cast<DictObject*>(x), static_cast<DictObject*>(b.as_object())) ==
+                         (op == CompareOpArg::Eq));
+    case ObjKind::Set:
+    case ObjKind::FrozenSet:
+      if (!is_set_kind(kb)) return vm.NotImplemented;
+      return compare_sets(vm, static_cast<SetObject*>(x), static_cast<SetObject*>(b.as_object()), op);
+    default: return compare_other_layouts(vm, a, b, op);
+  }
+}
+
 Value rich_slot(VM& vm, Value self, Value other, CompareOpArg op);
 
 // object.__eq__ / object.__ne__: identity, and != inverts the type's __eq__.
@@ -370,6 +384,11 @@ Value rich_slot(VM& vm, Value self, Value other, CompareOpArg op) {
     return call_special(vm, method, self, args);
   }
   return native_richcompare(vm, self, other, op);
+}
+
+[[noreturn, gnu::noinline]] void raise_not_supported(VM& vm, CompareOpArg op, const TypeObject* ta, const TypeObject* tb) {
+  vm.raise(vm.t.TypeError, std::string("'") + rich_symbol(op) + "' not supported between instances of '" + ta->name +
+                               "' and '" + tb->name + "'");
 }
 
 bool is_exact_str(const VM& vm, Value v) { return v.is_object() && v.as_object()->type == vm.t.str; }
@@ -612,8 +631,7 @@ Value VM::compare(Value a, Value b, CompareOpArg op) {
   }
   if (op == CompareOpArg::Eq) return new_bool(a == b);
   if (op == CompareOpArg::Ne) return new_bool(a != b);
-  raise(t.TypeError, std::string("'") + rich_symbol(op) + "' not supported between instances of '" + ta->name +
-                         "' and '" + tb->name + "'");
+  raise_not_supported(*this, op, ta, tb);
 }
 
 // ---------------------------------------------------------------- len and `in`

@@ -34,6 +34,45 @@ Value own_dict_get(const Object* o, const StrObject* name) {
   return i < 0 ? Value() : o->attrs->table.entries()[size_t(i)].value;
 }
 
+// type.__mro__ lookup, with CPython's rule that a class defining __eq__ without
+// __hash__ has __hash__ = None (type.__new__ writes that into the class dict).
+Value class_lookup(VM& vm, const TypeObject* cls, const StrObject* name) {
+  if (name->text != "__hash__") return cls->lookup(name);
+  static const NameKey eq("__eq__");
+  for (const TypeObject* c : cls->mro) {
+    if (Value v = own_dict_get(c, name)) return v;
+    if (!c->is_builtin && own_dict_get(c, eq.get())) return vm.None;
+  }
+  return Value();
+}
+
+// A snapshot of a suspended generator's frame: f_locals, f_lineno, f_code, f_globals.
+Value frame_snapshot(VM& vm, const Frame& frame) {
+  NativeObject* snapshot = vm.heap.make<NativeObject>(vm.t.native);
+  DictObject* attrs = vm.new_dict();
+  snapshot->attrs = attrs;
+  DictObject* locals = vm.new_dict();
+  const CodeObject* code = frame.code;
+  const int32_t nlocals = code->info.nlocals;
+  for (int32_t i = 0; i < nlocals && size_t(i) < code->varnames.size(); ++i)
+    if (frame.slots[i]) dict_set(vm, locals, code->varnames[size_t(i)], frame.slots[i]);
+  auto add_cells = [&](const std::vector<StrObject*>& names, int32_t first) {
+    for (size_t i = 0; i < names.size(); ++i) {
+      Value cell = frame.slots[first + int32_t(i)];
+      if (cell.is_object() && cell.as_object()->kind == ObjKind::Cell && static_cast<CellObject*>(cell.as_object())->contents)
+        dict_set(vm, locals, names[i], static_cast<CellObject*>(cell.as_object())->contents);
+    }
+  };
+  add_cells(code->cellvars, nlocals);
+  add_cells(code->freevars, nlocals + code->info.ncells());
+  dict_set(vm, attrs, vm.intern("f_locals"), locals);
+  dict_set(vm, attrs, vm.intern("f_lineno"), vm.new_int(frame_line(frame)));
+  dict_set(vm, attrs, vm.intern("f_code"), const_cast<CodeObject*>(code));
+  dict_set(vm, attrs, vm.intern("f_globals"), frame.globals ? Value(frame.globals) : vm.None);
+  dict_set(vm, attrs, vm.intern("f_back"), vm.None);
+  return snapshot;
+}
+
 DictObject* ensure_dict(VM& vm, Object* o) {
   if (!o->attrs) o->attrs = vm.new_dict();
   return o->attrs;
@@ -207,11 +246,8 @@ Value layout_attribute(VM& vm, Value obj, const StrObject* name) {
       if (n == "__builtins__") return or_none(vm, vm.builtins);
       if (n == "__dict__") return ensure_dict(vm, o);
       if (n == "__annotations__") {
-        Value a = own_dict_get(o, name);
-        if (a) return a;
-        DictObject* d = vm.new_dict();
-        dict_set(vm, ensure_dict(vm, o), vm.intern("__annotations__"), d);
-        return d;
+        if (!f->annotations || f->annotations == vm.None) f->annotations = vm.new_dict();
+        return f->annotations;
       }
       break;
     }
@@ -262,7 +298,9 @@ Value layout_attribute(VM& vm, Value obj, const StrObject* name) {
       if (n == "__name__") return or_none(vm, g->name);
       if (n == "__qualname__") return or_none(vm, g->qualname);
       if (n == "gi_running") return vm.new_bool(g->running);
-      if (n == "gi_frame" || n == "gi_yieldfrom") return vm.None;
+      if (n == "gi_frame") return g->frame ? frame_snapshot(vm, *g->frame) : vm.None;
+      if (n == "gi_suspended") return vm.new_bool(g->frame && g->started && !g->running);
+      if (n == "gi_yieldfrom") return vm.None;
       if (n == "gi_code") return g->frame && g->frame->code ? Value(g->frame->code) : vm.None;
       break;
     }
@@ -383,6 +421,12 @@ bool set_layout_attribute(VM& vm, Value obj, const StrObject* name, Value v) {
         else vm.raise(vm.t.TypeError, "__kwdefaults__ must be set to a dict object");
         return true;
       }
+      if (n == "__annotations__") {
+        if (v != vm.None && !is_kind(v, ObjKind::Dict))
+          vm.raise(vm.t.TypeError, "__annotations__ must be set to a dict object");
+        f->annotations = v == vm.None ? Value() : v;
+        return true;
+      }
       if (n == "__code__") {
         if (!is_kind(v, ObjKind::Code)) vm.raise(vm.t.TypeError, "__code__ must be set to a code object");
         f->code = static_cast<CodeObject*>(v.as_object());
@@ -490,7 +534,7 @@ Value type_get_attr(VM& vm, TypeObject* cls, StrObject* name) {
   Value meta_attr = meta->lookup(name);
   if (meta_attr && is_data_descriptor(vm, meta_attr)) return bind_descriptor(vm, meta_attr, cls, meta, name);
   if (Value special = type_special_attribute(vm, cls, name)) return special;
-  if (Value attr = cls->lookup(name)) return bind_descriptor(vm, attr, Value(), cls, name);
+  if (Value attr = class_lookup(vm, cls, name)) return bind_descriptor(vm, attr, Value(), cls, name);
   if (meta_attr) return bind_descriptor(vm, meta_attr, cls, meta, name);
   return Value();
 }
@@ -634,7 +678,7 @@ Value generic_get_attr(VM& vm, Value obj, StrObject* name) {
       if (Value r = super_get_attr(vm, static_cast<SuperObject*>(o), name)) return r;
   }
   TypeObject* type = vm.type_of(obj);
-  Value descr = type->lookup(name);
+  Value descr = class_lookup(vm, type, name);
   if (descr && is_data_descriptor(vm, descr)) return bind_descriptor(vm, descr, obj, type, name);
   if (Value special = layout_attribute(vm, obj, name)) return special;
   if (obj.is_object())
@@ -709,7 +753,8 @@ void generic_del_attr(VM& vm, Value obj, StrObject* name) {
   if (obj.is_object()) {
     Object* o = obj.as_object();
     const std::string& n = name->text;
-    if (o->kind == ObjKind::Function && (n == "__defaults__" || n == "__kwdefaults__" || n == "__doc__")) {
+    if (o->kind == ObjKind::Function &&
+        (n == "__defaults__" || n == "__kwdefaults__" || n == "__doc__" || n == "__annotations__")) {
       set_layout_attribute(vm, obj, name, vm.None);
       return;
     }

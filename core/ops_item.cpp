@@ -241,6 +241,11 @@ Value VM::get_item(Value container, Value key) {
     case ObjKind::Type: {
       auto* cls = static_cast<TypeObject*>(o);
       if (Value hook = cls->lookup(key_class_getitem().get())) {
+        // __class_getitem__ is implicitly a classmethod.
+        if (hook.is_object() && hook.as_object()->kind == ObjKind::Function) {
+          Value args[2] = {cls, key};
+          return call(hook, args);
+        }
         Value args[1] = {key};
         return call(bind_descriptor(*this, hook, Value(), cls), args);
       }

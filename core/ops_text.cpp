@@ -81,6 +81,10 @@ std::string address_of(Value v) {
   return buffer;
 }
 
+[[noreturn, gnu::noinline]] void raise_non_string(VM& vm, const char* method, Value result) {
+  vm.raise(vm.t.TypeError, std::string(method) + " returned non-string (type " + vm.type_name(result) + ")");
+}
+
 std::string escape_non_ascii(const std::string& text) {
   if (is_ascii(text)) return text;
   std::string out;
@@ -130,6 +134,50 @@ std::string function_qualname(VM& vm, Value func) {
   return "?";
 }
 
+// {1, 2} for sets, frozenset({1, 2}) and Subclass({1, 2}) otherwise; set() when empty.
+[[gnu::noinline]] std::string set_repr(VM& vm, SetObject* s) {
+  const bool plain = s->type == vm.t.set;
+  std::string out = plain ? "" : s->type->name + "(";
+  if (s->table.size() == 0) return plain ? "set()" : out + ")";
+  ReprEnter enter(s);
+  if (enter.recursive) return s->type->name + "(...)";
+  std::vector<Value> keys;
+  for (const HashTable::Entry& e : s->table.entries())
+    if (!e.key.is_null()) keys.push_back(e.key);
+  out += '{';
+  out += join_reprs(vm, keys);
+  out += '}';
+  if (!plain) out += ')';
+  return out;
+}
+
+// The reprs that recurse into items. Kept apart from native_repr so that the recursion
+// through nested containers uses small native stack frames (the web build's stack is small).
+[[gnu::noinline]] std::string container_repr(VM& vm, Object* o) {
+  const std::vector<Value>* items = nullptr;
+  const char* brackets = "[]";
+  switch (o->kind) {
+    case ObjKind::List: items = &static_cast<ListObject*>(o)->items; break;
+    case ObjKind::Tuple: items = &static_cast<TupleObject*>(o)->items; brackets = "()"; break;
+    case ObjKind::Dict: return dict_repr_text(vm, static_cast<DictObject*>(o));
+    default: return set_repr(vm, static_cast<SetObject*>(o));
+  }
+  if (items->empty()) return brackets;
+  ReprEnter enter(o);
+  std::string out(1, brackets[0]);
+  if (enter.recursive) {
+    out += "...";
+  } else {
+    for (size_t i = 0; i < items->size(); ++i) {
+      if (i) out += ", ";
+      out += vm.repr((*items)[i])->text;
+    }
+    if (o->kind == ObjKind::Tuple && items->size() == 1) out += ',';
+  }
+  out += brackets[1];
+  return out;
+}
+
 // The repr of a builtin layout (the behaviour of object.__repr__, list.__repr__, ...).
 std::string native_repr(VM& vm, Value v) {
   if (v.is_small_int()) return std::to_string(v.as_small_int());
@@ -142,35 +190,11 @@ std::string native_repr(VM& vm, Value v) {
     case ObjKind::Int: return int_to_decimal_string(static_cast<IntObject*>(o)->value);
     case ObjKind::Float: return float_repr(static_cast<FloatObject*>(o)->value);
     case ObjKind::Str: return str_repr(static_cast<StrObject*>(o)->text);
-    case ObjKind::List: {
-      auto* l = static_cast<ListObject*>(o);
-      if (l->items.empty()) return "[]";
-      ReprEnter enter(o);
-      if (enter.recursive) return "[...]";
-      return "[" + join_reprs(vm, l->items) + "]";
-    }
-    case ObjKind::Tuple: {
-      auto* t = static_cast<TupleObject*>(o);
-      if (t->items.empty()) return "()";
-      ReprEnter enter(o);
-      if (enter.recursive) return "(...)";
-      if (t->items.size() == 1) return "(" + vm.repr(t->items[0])->text + ",)";
-      return "(" + join_reprs(vm, t->items) + ")";
-    }
-    case ObjKind::Dict: return dict_repr_text(vm, static_cast<DictObject*>(o));
+    case ObjKind::List:
+    case ObjKind::Tuple:
+    case ObjKind::Dict:
     case ObjKind::Set:
-    case ObjKind::FrozenSet: {
-      auto* s = static_cast<SetObject*>(o);
-      bool plain = o->type == vm.t.set;
-      if (s->table.size() == 0) return o->type->name + "()";
-      ReprEnter enter(o);
-      if (enter.recursive) return o->type->name + "(...)";
-      std::vector<Value> keys;
-      for (const HashTable::Entry& e : s->table.entries())
-        if (!e.key.is_null()) keys.push_back(e.key);
-      std::string body = "{" + join_reprs(vm, keys) + "}";
-      return plain ? body : o->type->name + "(" + body + ")";
-    }
+    case ObjKind::FrozenSet: return container_repr(vm, o);
     case ObjKind::Range: {
       auto* r = static_cast<RangeObject*>(o);
       std::string out = "range(" + std::to_string(r->start) + ", " + std::to_string(r->stop);
@@ -346,10 +370,17 @@ StrObject* VM::repr(Value v) {
   ReprDepth depth(*this);
   if (Value method = find_special(*this, v, key_repr().get())) {
     Value r = call_special(*this, method, v, {});
-    if (!is_str(r)) raise(t.TypeError, "__repr__ returned non-string (type " + type_name(r) + ")");
+    if (!is_str(r)) raise_non_string(*this, "__repr__", r);
     return static_cast<StrObject*>(r.as_object());
   }
-  return new_str(native_repr(*this, v));
+  switch (v.as_object()->kind) {
+    case ObjKind::List:
+    case ObjKind::Tuple:
+    case ObjKind::Dict:
+    case ObjKind::Set:
+    case ObjKind::FrozenSet: return new_str(container_repr(*this, v.as_object()));
+    default: return new_str(native_repr(*this, v));
+  }
 }
 
 StrObject* VM::to_str(Value v) {
@@ -358,7 +389,7 @@ StrObject* VM::to_str(Value v) {
   if (o->type == t.str) return static_cast<StrObject*>(o);
   if (Value method = find_special(*this, v, key_str().get())) {
     Value r = call_special(*this, method, v, {});
-    if (!is_str(r)) raise(t.TypeError, "__str__ returned non-string (type " + type_name(r) + ")");
+    if (!is_str(r)) raise_non_string(*this, "__str__", r);
     return static_cast<StrObject*>(r.as_object());
   }
   switch (o->kind) {

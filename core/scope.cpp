@@ -24,12 +24,14 @@
 //     global), and that block gets "bound y"; comprehensions in between are handled by
 //     pass 2 like any intermediate block. A class there is an error.
 //   * every `global x` anywhere also marks x "declared global" in the module's table.
+//   Under `from __future__ import annotations` annotations are strings: they are walked
+//   in a detached block that pass 2 never sees, only to raise its errors.
 //
 // Pass 2 -- decide one scope per name (Analyzer), top-down with results flowing back up.
-//   A block is analysed with three sets handed down by its parent:
+//   A block is analysed with two sets handed down by its parent (copies it may change):
 //     bound  - names bound in enclosing function blocks (null for the module);
 //     global - names known to be global (declared so, or module-level, by an ancestor);
-//   and it hands back `free`: names that it or its descendants read from an enclosing
+//   and fills a third, `free`: names that it or its descendants read from an enclosing
 //   function. For each name, in the order the walk first met it:
 //     declared global            -> GlobalExplicit (error if also declared nonlocal)
 //     declared nonlocal          -> Free; error if no enclosing function binds it
@@ -48,6 +50,8 @@
 //   own closure for the inner function to be created. A class that binds (or declares
 //   global) a name that its methods read freely keeps Local for its own body and still
 //   lists the name in its co_freevars (CPython's DEF_FREE_CLASS).
+//   Error order is CPython's: every pass-1 error (first in walk order) before any pass-2
+//   error, and in pass 2 a block's own names before its children's.
 //
 // Afterwards (finish) the tables are turned into what code objects show: co_cellvars
 // (captured parameters in parameter order, then the other cells sorted by name),
@@ -58,12 +62,11 @@
 // different order from the symtable (assignment value before targets, decorators before
 // defaults, a class body before its bases, a comprehension's body before its first
 // iterable, a `finally` body compiled again at each break/continue/return that leaves it).
-// Three results depend on that order, so one walker mirrors it: co_varnames (parameters,
+// Two results depend on that order, so one walker mirrors it: co_varnames (parameters,
 // then fast locals in order of their first load/store/delete; a local that is only
-// annotated is never emitted), the compiler's own errors ('return' outside function,
+// annotated is never emitted) and the compiler's own errors ('return' outside function,
 // 'yield' outside function, 'break' outside loop, 'continue' not properly in loop), which
-// CPython reports only after the symtable succeeded, in emission order, and the order in
-// which code objects are created (co_consts), used by scopes_to_json.
+// CPython reports only after the symtable succeeded, in emission order.
 //
 // Names are stored mangled (`__x` in class C is `_C__x`), as CPython stores them.
 // ============================================================================
@@ -72,7 +75,6 @@
 
 #include <algorithm>
 #include <cassert>
-#include <functional>
 #include <stdexcept>
 #include <unordered_set>
 
@@ -224,6 +226,7 @@ class FactCollector {
   std::string private_;             // class name for mangling (CPython's st_private)
   bool future_annotations_ = false;
   std::vector<std::unique_ptr<BlockScope>> annotation_blocks_;  // detached: see visit_annotation
+  int in_annotation_block_ = 0;     // > 0 inside a detached block: nothing there is registered in by_node
 
   BlockScope& cur() { return *stack_.back(); }
   BuildState& state(const BlockScope& b) { return states_[&b]; }
@@ -249,7 +252,7 @@ class FactCollector {
     } else {
       table_.module = std::move(block);
     }
-    if (!detached) table_.by_node[node] = b;
+    if (in_annotation_block_ == 0 && !detached) table_.by_node[node] = b;
     stack_.push_back(b);
   }
 
@@ -304,6 +307,7 @@ class FactCollector {
         visit_annotations(d.args, d.returns.get());
         visit_exprs(d.decorator_list);
         enter_block(BlockKind::Function, d.name, &d, d.pos);
+        if (!d.decorator_list.empty()) cur().lineno = d.decorator_list.front()->pos.lineno;  // co_firstlineno
         visit_arguments(d.args);
         visit_body(d.body);
         exit_block();
@@ -316,6 +320,7 @@ class FactCollector {
         for (auto& kw : c.keywords) visit_expr(*kw.value);
         visit_exprs(c.decorator_list);
         enter_block(BlockKind::Class, c.name, &c, c.pos);
+        if (!c.decorator_list.empty()) cur().lineno = c.decorator_list.front()->pos.lineno;  // co_firstlineno
         std::string saved = private_;
         private_ = c.name;
         cur().private_name = c.name;
@@ -470,7 +475,9 @@ class FactCollector {
     // Kind Class: not function-like, so a `super` inside means no __class__.
     enter_block(BlockKind::Class, "_annotation", &annotation, annotation.pos, /*detached=*/true);
     state(cur()).annotation = true;
+    ++in_annotation_block_;
     visit_expr(annotation);
+    --in_annotation_block_;
     exit_block();
   }
 
@@ -831,16 +838,14 @@ class Analyzer {
 
 // ================================================================== compiler-order walk
 
-// Walks the module in the order CPython 3.11's compiler emits code. Depending on the
-// options it raises the compiler's context errors, predicts co_varnames, or reports each
-// block when its code object is first created (the order of co_consts, depth first).
+// Walks the module in the order CPython 3.11's compiler emits code, to raise the compiler's
+// context errors or to predict co_varnames.
 class EmissionWalker {
  public:
   struct Options {
-    const SymbolTable* table = nullptr;  // needed for record_varnames and on_first_entry
+    const SymbolTable* table = nullptr;  // needed for record_varnames
     bool strict = false;                 // throw the compiler's context errors
     bool record_varnames = false;        // fill BlockScope::varnames
-    std::function<void(const BlockScope&)> on_first_entry;
   };
   explicit EmissionWalker(Options options) : opt_(std::move(options)) {}
 
@@ -874,11 +879,10 @@ class EmissionWalker {
 
   void enter_unit(const void* node, BlockKind kind, ComprehensionKind comp) {
     BlockScope* block = opt_.table ? const_cast<BlockScope*>(&opt_.table->block_for(node)) : nullptr;
-    // A `finally` body can be compiled several times; CPython keeps one code object per block.
-    if (block && !emitted_.count(block)) {
+    // A `finally` body can be compiled several times; its blocks start their varnames once.
+    if (block && opt_.record_varnames && !emitted_.count(block)) {
       emitted_[block].insert(block->params.begin(), block->params.end());
-      if (opt_.record_varnames) block->varnames = block->params;
-      if (opt_.on_first_entry) opt_.on_first_entry(*block);
+      block->varnames = block->params;
     }
     units_.push_back(Unit{block, kind, comp, {}});
   }
@@ -1244,7 +1248,7 @@ void set_qualnames(BlockScope& b) {
   }
 }
 
-// co_cellvars, co_freevars, co_firstlineno; children put in source order.
+// co_cellvars, co_freevars; children put in source order.
 void finish_block(BlockScope& b, const BuildStates& states) {
   if (b.kind == BlockKind::Class) {
     if (b.needs_class_closure) b.cellvars.push_back("__class__");
@@ -1266,16 +1270,10 @@ void finish_block(BlockScope& b, const BuildStates& states) {
     if (scope == NameScope::Free || (class_free && class_free->count(name))) b.freevars.push_back(name);
   std::sort(b.freevars.begin(), b.freevars.end());
 
-  if (b.kind == BlockKind::Function) {
-    auto& d = *static_cast<const ast::FunctionDef*>(b.node);
-    if (!d.decorator_list.empty()) b.lineno = d.decorator_list.front()->pos.lineno;
-  } else if (b.kind == BlockKind::Class) {
-    auto& c = *static_cast<const ast::ClassDef*>(b.node);
-    if (!c.decorator_list.empty()) b.lineno = c.decorator_list.front()->pos.lineno;
-  }
-
+  // Source order as tests/corpus/check_scopes.py defines it: (co_firstlineno, column of
+  // the `def`/`class`/`lambda` keyword or opening bracket); ties keep the walk order.
   std::stable_sort(b.children.begin(), b.children.end(), [](const auto& x, const auto& y) {
-    return std::pair(x->pos.lineno, x->pos.col_offset) < std::pair(y->pos.lineno, y->pos.col_offset);
+    return std::pair(x->lineno, x->pos.col_offset) < std::pair(y->lineno, y->pos.col_offset);
   });
   for (auto& child : b.children) finish_block(*child, states);
 }
@@ -1305,27 +1303,30 @@ void append_json_string(std::string& out, const std::string& s) {
 void append_json_list(std::string& out, const std::vector<std::string>& items) {
   out += '[';
   for (size_t i = 0; i < items.size(); ++i) {
-    if (i) out += ',';
+    if (i) out += ", ";
     append_json_string(out, items[i]);
   }
   out += ']';
 }
 
-void append_block_json(std::string& out, const BlockScope& b) {
-  out += "{\"name\":";
+// One block per line, laid out like check_scopes.py --dump (Python's json.dumps spacing).
+void append_block_json(std::string& out, const BlockScope& b, bool& first) {
+  out += first ? "  {\"name\": " : ",\n  {\"name\": ";
+  first = false;
   append_json_string(out, b.name);
-  out += ",\"qualname\":";
+  out += ", \"qualname\": ";
   append_json_string(out, b.qualname);
-  out += ",\"line\":" + std::to_string(b.lineno);
-  out += ",\"kind\":\"";
+  out += ", \"line\": " + std::to_string(b.lineno);
+  out += ", \"kind\": \"";
   out += to_string(b.kind);
-  out += "\",\"varnames\":";
+  out += "\", \"varnames\": ";
   append_json_list(out, b.varnames);
-  out += ",\"cellvars\":";
+  out += ", \"cellvars\": ";
   append_json_list(out, b.cellvars);
-  out += ",\"freevars\":";
+  out += ", \"freevars\": ";
   append_json_list(out, b.freevars);
-  out += "}\n";
+  out += "}";
+  for (auto& child : b.children) append_block_json(out, *child, first);
 }
 
 }  // namespace
@@ -1355,14 +1356,10 @@ void check_statement_context(const ast::Module& module) {
 }
 
 std::string scopes_to_json(const SymbolTable& table) {
-  std::string out;
-  if (!table.module) return out;
-  // Blocks in the order CPython creates their code objects (co_consts, depth first), so the
-  // lines compare one-to-one with a walk over CPython's code objects.
-  EmissionWalker::Options options;
-  options.table = &table;
-  options.on_first_entry = [&out](const BlockScope& b) { append_block_json(out, b); };
-  EmissionWalker(options).run(*static_cast<const ast::Module*>(table.module->node));
+  std::string out = "[\n";
+  bool first = true;
+  if (table.module) append_block_json(out, *table.module, first);
+  out += "\n]\n";
   return out;
 }
 

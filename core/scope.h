@@ -56,7 +56,8 @@ struct BlockScope {
   int lineno = 1;        // co_firstlineno (a decorated def/class: the line of its first decorator)
   const void* node = nullptr;  // ast::Module*, ast::FunctionDef*, ast::ClassDef*, ast::Lambda*, ast::ListComp* ...
   BlockScope* parent = nullptr;  // null for the module
-  std::vector<std::unique_ptr<BlockScope>> children;  // nested blocks in source order (by start position)
+  std::vector<std::unique_ptr<BlockScope>> children;  // nested blocks in source order: by (lineno, pos.col_offset),
+                                                      // i.e. a decorated def sorts at its first decorator's line
   std::unordered_map<std::string, NameScope> names;   // final scope of every name bound or used in this block
   std::vector<std::string> params;    // parameters in co_varnames order: posonly, args, kwonly, *vararg, **kwarg (comprehensions: ".0")
   std::vector<std::string> cellvars;  // exactly co_cellvars: captured parameters in parameter order, then the other cells sorted
@@ -100,12 +101,10 @@ SymbolTable analyze_scopes(const ast::Module& module, std::string_view filename)
 // first). Call after analyze_scopes succeeded, as CPython reports all symtable errors first.
 void check_statement_context(const ast::Module& module);
 
-// One JSON object per line, per code block: {"name","qualname","line","kind","varnames",
-// "cellvars","freevars"}; the module, then nested blocks depth first in the order CPython
-// creates their code objects (a walk over co_consts). That is source order except where the
-// compiler evaluates out of order: a def's default/annotation lambdas come before the def,
-// an assignment's value before its targets, a class body before its bases, a comprehension
-// before the lambdas in its first iterable. (`children` keeps strict source order.)
+// What `closureviz scopes FILE` prints (tests/corpus/check_scopes.py compares it with CPython):
+// a JSON list with one object per code block, {"name","qualname","line","kind","varnames",
+// "cellvars","freevars"}, the module first, then nested blocks depth first in source order
+// (the order of `children`), one object per line as check_scopes.py --dump lays it out.
 std::string scopes_to_json(const SymbolTable& table);
 
 // CPython's _Py_Mangle: `__spam` inside class `_Ham` becomes `_Ham__spam`; dunder names,

@@ -129,7 +129,7 @@ char32_t decode_at(std::string_view s, size_t& i) {
     return b;
   }
   int extra = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : -1;
-  if (extra < 0 || i + static_cast<size_t>(extra) >= s.size() + (extra ? 0 : 1)) {
+  if (extra < 0 || i + static_cast<size_t>(extra) >= s.size()) {
     ++i;
     return 0xFFFD;
   }
@@ -147,6 +147,8 @@ char32_t decode_at(std::string_view s, size_t& i) {
 }
 
 }  // namespace
+
+char32_t utf8_decode_at(std::string_view s, size_t* offset) { return decode_at(s, *offset); }
 
 std::u32string utf8_decode(std::string_view s) {
   std::u32string out;
@@ -187,9 +189,13 @@ int64_t utf8_length(std::string_view s) {
 }
 
 size_t utf8_index(std::string_view s, int64_t index) {
-  size_t i = 0;
-  for (int64_t k = 0; k < index && i < s.size(); ++k) decode_at(s, i);
-  return i;
+  if (index <= 0) return 0;
+  // Count lead bytes: the byte that starts code point `index` is the (index+1)-th one.
+  int64_t seen = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && seen++ == index) return i;
+  }
+  return s.size();
 }
 
 // ============================================================ [SECTION] CodePoints view
@@ -210,8 +216,9 @@ class CodePoints {
     }
     offsets_.push_back(s.size());
   }
-  bool ascii() const { return ascii_; }
-  int64_t size() const { return ascii_ ? static_cast<int64_t>(text_.size()) : static_cast<int64_t>(code_points_.size()); }
+  int64_t size() const {
+    return static_cast<int64_t>(ascii_ ? text_.size() : code_points_.size());
+  }
   char32_t operator[](int64_t i) const {
     return ascii_ ? static_cast<unsigned char>(text_[static_cast<size_t>(i)]) : code_points_[static_cast<size_t>(i)];
   }
@@ -275,8 +282,19 @@ SliceIndices normalize_slice(int64_t length, std::optional<int64_t> start_arg, s
 
 std::string utf8_slice(std::string_view s, const SliceIndices& slice) {
   if (slice.length <= 0) return {};
+  if (slice.step == 1) {
+    // Only the bytes up to the end of the slice are looked at, and nothing is decoded.
+    size_t begin = utf8_index(s, slice.start);
+    return std::string(s.substr(begin, utf8_index(s.substr(begin), slice.length)));
+  }
+  if (is_ascii(s)) {
+    std::string out;
+    out.reserve(static_cast<size_t>(slice.length));
+    for (int64_t k = 0, i = slice.start; k < slice.length; ++k, i += slice.step)
+      out.push_back(s[static_cast<size_t>(i)]);
+    return out;
+  }
   CodePoints cps(s);
-  if (slice.step == 1) return std::string(cps.slice(slice.start, slice.start + slice.length));
   std::string out;
   int64_t i = slice.start;
   for (int64_t k = 0; k < slice.length; ++k, i += slice.step) out += cps.slice(i, i + 1);
@@ -284,16 +302,15 @@ std::string utf8_slice(std::string_view s, const SliceIndices& slice) {
 }
 
 std::string str_getitem(std::string_view s, int64_t index) {
-  if (is_ascii(s)) {
-    auto n = static_cast<int64_t>(s.size());
-    if (index < 0) index += n;
-    if (index < 0 || index >= n) throw PyError{"IndexError", "string index out of range"};
-    return std::string(1, s[static_cast<size_t>(index)]);
-  }
-  CodePoints cps(s);
-  if (index < 0) index += cps.size();
-  if (index < 0 || index >= cps.size()) throw PyError{"IndexError", "string index out of range"};
-  return std::string(cps.slice(index, index + 1));
+  const bool ascii = is_ascii(s);
+  const int64_t n = ascii ? static_cast<int64_t>(s.size()) : utf8_length(s);
+  if (index < 0) index += n;
+  if (index < 0 || index >= n) throw PyError{"IndexError", "string index out of range"};
+  if (ascii) return std::string(1, s[static_cast<size_t>(index)]);
+  size_t begin = utf8_index(s, index);
+  size_t end = begin;
+  decode_at(s, end);
+  return std::string(s.substr(begin, end - begin));
 }
 
 std::string chr_text(int64_t code_point) {
@@ -2006,8 +2023,10 @@ int map_case(CaseMap which, char32_t c, char32_t out[3]) {
 
 }  // namespace cv
 
-/* The tables between the @generated-tables markers are printed by this python3 script
-   (run it with CPython 3.11 so the Unicode version matches the oracle):
+/* The tables between the @generated-tables markers are printed by the python3 script
+   below. Run it with CPython 3.11 so that the Unicode version matches the oracle:
+     sed -n '/^@generator-begin/,/^@generator-end/p' core/text.cpp | sed '1d;$d' | python3 > tables.inc
+   and paste tables.inc between the markers.
 
 @generator-begin
 # Prints the Unicode tables of core/text.cpp from this python3's str methods and unicodedata.

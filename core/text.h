@@ -34,6 +34,8 @@ bool is_ascii(std::string_view s);  // also str.isascii()
 // byte offset of the first bad sequence.
 bool valid_utf8(std::string_view s, size_t* error_offset = nullptr);
 std::u32string utf8_decode(std::string_view s);
+// Decodes the code point starting at byte *offset and moves *offset past it.
+char32_t utf8_decode_at(std::string_view s, size_t* offset);
 std::string utf8_encode(std::u32string_view code_points);
 void utf8_append(std::string& out, char32_t code_point);
 int64_t utf8_length(std::string_view s);  // len(s)

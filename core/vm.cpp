@@ -185,7 +185,7 @@ TypeObject* VM::new_type(std::string name, std::vector<TypeObject*> bases, ObjKi
   seqs.push_back(bases);
   std::vector<TypeObject*> mro{type};
   if (!c3_merge(seqs, mro)) {
-    std::string msg = "Cannot create a consistent method resolution order (MRO) for bases ";
+    std::string msg = "Cannot create a consistent method resolution\norder (MRO) for bases ";
     for (size_t i = 0; i < bases.size(); ++i) msg += (i ? ", " : "") + bases[i]->name;
     raise(t.TypeError, msg);
   }
@@ -367,6 +367,7 @@ void trace_frame(Frame& f, GcMarker& m) {
   m.visit(f.pending);
   m.visit(f.class_name);
   m.visit(f.class_cell);
+  m.visit(f.class_keywords);
 }
 
 Frame* VM::new_frame(CodeObject* code, FunctionObject* fn, DictObject* globals, DictObject* locals_dict) {
@@ -782,7 +783,7 @@ static std::vector<std::string> attribute_names(VM& vm, Value obj) {
 }
 
 std::string VM::format_exception_only(ExceptionObject* exc) {
-  std::string type_name = exc->type->name;
+  std::string type_name = exc->type->qualname;
   if (exc->type->module != "builtins" && exc->type->module != "__main__") type_name = exc->type->module + "." + type_name;
   std::string text;
   try {

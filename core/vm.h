@@ -69,6 +69,7 @@ struct Frame {
   Value pending;                        // PushInstance: the instance; BuildClass: the bases tuple
   Value class_name;                     // BuildClass: the class name
   Value class_cell;                     // BuildClass: the __class__ cell, if the body made one
+  Value class_keywords;                 // BuildClass: dict of the class statement's keywords, or null
   int depth = 0;                        // Python call depth (recursion limit)
 };
 
@@ -225,7 +226,7 @@ class VM {
   void install_runtime_natives();
   bool frame_on_stack(Frame* f) const;
   void init_cells_for(Frame* f);  // creates a new frame's cells and copies in its closure
-  [[noreturn]] void raise_name_error(Frame* f, StrObject* name, bool suggest = true);
+  [[noreturn]] void raise_name_error(Frame* f, StrObject* name, bool suggest = true, std::string message = "");
   bool exception_matches(Value exc, Value match_type);  // `except match_type:`
   Value iter_for_unpack(Value seq);
   void merge_into_dict(DictObject* d, Value mapping, bool reject_duplicates);

@@ -4,6 +4,7 @@
 Usage:
   python3 tests/corpus/check_scopes.py --closureviz PATH [--filter SUBSTR] [--jobs N] [-v] [FILE ...]
   python3 tests/corpus/check_scopes.py --dump FILE
+  (both accept --order source|consts; see "Order of siblings")
 
 With no FILE, every tests/programs/**/*.py is checked except those under
 syntax_errors/ (CPython cannot compile them). The output ends with the line
@@ -38,7 +39,9 @@ Order of siblings ("source order")
     - comprehension / generator expression: its opening bracket (for a
       generator expression that is the sole argument of a call, the call's
       '(').
-  Ties keep co_consts order. The column is taken from the position of the
+  Ties keep co_consts order. `--order consts` instead keeps raw co_consts
+  (emission) order, for an implementation that lists blocks as its compiler
+  emits them. The column is taken from the position of the
   instruction that loads the code object in the parent (3.11 positions), or
   from the AST when the compiler removed that instruction (dead code such as
   `if False:` bodies keeps the code object in co_consts but drops the load).
@@ -105,9 +108,11 @@ def ast_start_columns(tree):
     return cols
 
 
-def ordered_children(co, ast_cols):
+def ordered_children(co, ast_cols, order="source"):
     """Child code objects of `co` in source order; also whether that differs from co_consts."""
     kids = [(i, c) for i, c in enumerate(co.co_consts) if isinstance(c, types.CodeType)]
+    if order == "consts":
+        return [c for _, c in kids], False
     load_col = {}
     for ins in dis.get_instructions(co):
         if isinstance(ins.argval, types.CodeType) and ins.positions is not None:
@@ -126,7 +131,7 @@ def ordered_children(co, ast_cols):
     return ordered, ordered != [c for _, c in kids]
 
 
-def cpython_scopes(source, path, notes=None):
+def cpython_scopes(source, path, notes=None, order="source"):
     """The JSON-able list of blocks for one program, per CPython."""
     code = compile(source, path, "exec", dont_inherit=True)
     try:
@@ -145,7 +150,7 @@ def cpython_scopes(source, path, notes=None):
             "cellvars": list(co.co_cellvars),
             "freevars": list(co.co_freevars),
         })
-        children, reordered = ordered_children(co, ast_cols)
+        children, reordered = ordered_children(co, ast_cols, order)
         if reordered and notes is not None:
             notes.append("children of %s reordered from co_consts order to source order" % co.co_qualname)
         for child in children:
@@ -218,10 +223,10 @@ def resolve_command(cmd):
     return shutil.which(cmd) or cmd
 
 
-def check_one(closureviz, path):
+def check_one(closureviz, path, order="source"):
     """(ok, lines of explanation)."""
     try:
-        expected = cpython_scopes(read_source(path), path)
+        expected = cpython_scopes(read_source(path), path, order=order)
     except SyntaxError as e:
         return False, ["CPython cannot compile it: %s" % e]
     try:
@@ -250,13 +255,15 @@ def main(argv=None):
                     help="only corpus programs whose path (relative to tests/programs) contains SUBSTR")
     ap.add_argument("--jobs", type=int, default=2, help="parallel jobs (default 2)")
     ap.add_argument("-v", "--verbose", action="store_true", help="also list passing programs")
+    ap.add_argument("--order", choices=("source", "consts"), default="source",
+                    help="sibling order: 'source' (default, see above) or raw co_consts order")
     ap.add_argument("files", nargs="*", help="programs to check (default: the corpus minus syntax_errors/)")
     args = ap.parse_args(argv)
 
     if args.dump:
         notes = []
         try:
-            blocks = cpython_scopes(read_source(args.dump), args.dump, notes)
+            blocks = cpython_scopes(read_source(args.dump), args.dump, notes, args.order)
         except SyntaxError as e:
             print("check_scopes: CPython cannot compile %s: %s" % (args.dump, e), file=sys.stderr)
             return 1
@@ -272,7 +279,7 @@ def main(argv=None):
 
     passed = failed = 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        for path, (ok, lines) in zip(files, pool.map(lambda p: check_one(closureviz, p), files)):
+        for path, (ok, lines) in zip(files, pool.map(lambda p: check_one(closureviz, p, args.order), files)):
             rel = os.path.relpath(path, PROGRAMS) if path.startswith(PROGRAMS + os.sep) else path
             if ok:
                 passed += 1

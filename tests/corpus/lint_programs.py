@@ -57,7 +57,7 @@ def static_problems(rel, src):
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         prev = toks[i - 1] if i else None
         if (t.type == tokenize.NAME and nxt is not None and nxt.string == "("
-                and (prev is None or prev.string != ".")
+                and (prev is None or prev.string not in (".", "def"))
                 and t.string in ("id", "hash", "open", "eval", "exec", "compile", "breakpoint")):
             if not (t.string == "hash" and prev is not None and prev.string in ("return",)):
                 probs.append("line %d: uses %s()" % (t.start[0], t.string))

@@ -370,7 +370,7 @@ def compare(a_records, b_records, with_fn=False, max_diffs=20):
         diffs = []
         _cmp_steps(n, x, y, diffs)
         if diffs:
-            head = "step %d (A: %s line %s, B: %s line %s):" % (
+            head = "step %d (A: %s at line %s, B: %s at line %s):" % (
                 n, x["event"], x["line"], y["event"], y["line"])
             return [head] + diffs[:max_diffs] + (
                 ["... %d more" % (len(diffs) - max_diffs)]

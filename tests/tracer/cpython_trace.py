@@ -117,6 +117,11 @@ raises the RecursionError from that call, two frames earlier than without
 tracing, and switches tracing off; the end record's `tracer_error` says so.
 
 Other behaviour.  `input()` reads --stdin-file (empty input when absent).
+After the run, the program's module is dropped and the garbage collected, as
+CPython does at exit, so that `__del__` output at exit is in the end record's
+stdout (it is in no step); when several objects are finalised then, their
+order can differ from plain CPython's, which depends on the collector's
+internal lists.
 sys.exit(0)/sys.exit() end with status ok; another exit code gives status
 error with ["SystemExit", str(code)].  atexit callbacks run after the program,
 traced.  On --max-steps the `end` record is written and the process exits at
@@ -259,8 +264,6 @@ class _Internals:
         if not ptr:
             return NULL
         return ctypes.cast(ptr, ctypes.py_object).value
-
-    obj_at = _obj
 
     def iframe(self, frame):
         return self._ptr_at(id(frame) + self.FRAMEOBJ_F_FRAME)
@@ -796,6 +799,12 @@ class Tracer:
         self.dropped = 0                # events lost at the recursion limit
 
     # -- bookkeeping ------------------------------------------------------------
+    def release_objects(self):
+        """Lets go of the objects held for identity (after the run)."""
+        self.heap_ids = IdRegistry()
+        self.cell_owners.clear()
+        self.frames.clear()
+
     def note_error(self, text):
         if len(self.errors) < 20:
             self.errors.append(text)
@@ -1219,6 +1228,17 @@ def trace_program(path, out_stream, max_steps=None, stdin_text="",
     finally:
         sys.settrace(None)
 
+    # At exit CPython drops __main__ and collects the garbage, which runs
+    # the __del__ of whatever the program still held: do the same, untraced,
+    # so that their output is in the end record's stdout as under
+    # `python3 PROGRAM.py` (in no step).
+    sys.modules["__main__"] = saved[0]
+    del module, globs
+    tracer.release_objects()
+    try:
+        gc.collect()
+    except BaseException:
+        pass
     end = finish(status, exc)
     (sys.modules["__main__"], sys.argv, sys.path[:], sys.stdout,
      sys.stdin) = saved

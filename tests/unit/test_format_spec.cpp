@@ -69,7 +69,7 @@ std::string percent_like_vm(const PercentCase& c) {
   });
   std::string out;
   if (spec.literal_percent) {
-    out = "%";
+    out.assign(1, '%');  // (not `= "%"`: GCC 12 warns falsely on that at -O2)
   } else {
     if (args_left == 0) throw cv::percent_not_enough_arguments_error();
     --args_left;

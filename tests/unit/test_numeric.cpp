@@ -2529,6 +2529,11 @@ TEST_CASE("int errors carry CPython's exact messages", "[numeric][bigint]") {
   CHECK(outcome([] { return str(cv::int_lshift(1, BigInt(1) << 62)); }) == "!MemoryError: ");
   CHECK(outcome([] { return str(cv::int_pow(3, BigInt(1) << 40)); }) == "!MemoryError: ");
   CHECK(str(cv::int_rshift(BigInt(1) << 100, BigInt(1) << 70)) == "0");
+  CHECK(str(cv::int_pow(-2, 5)) == "-32");
+  CHECK(str(cv::int_pow(-8, 2)) == "64");
+  CHECK(str(cv::int_pow(4, 3)) == "64");
+  CHECK(str(cv::int_pow(2, 100)) == "1267650600228229401496703205376");
+  CHECK(str(cv::int_pow(-3, 3)) == "-27");
   CHECK(str(cv::int_pow(-1, BigInt(1) << 70)) == "1");
 }
 

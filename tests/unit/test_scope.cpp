@@ -608,19 +608,33 @@ TEST_CASE("block_for maps AST nodes to blocks; children in source order", "[scop
   CHECK(m.children[0]->parent == &m);
 }
 
-TEST_CASE("scopes_to_json lists blocks in co_consts order", "[scope][json]") {
+TEST_CASE("scopes_to_json prints what check_scopes.py --dump prints", "[scope][json]") {
   auto a = analyze(
       "def f(a=lambda: x):\n"
       "    def g(): return a\n"
       "class C:\n"
       "    def m(self): return super()\n");
   CHECK(cv::scopes_to_json(a.table) ==
-        "{\"name\":\"<module>\",\"qualname\":\"<module>\",\"line\":1,\"kind\":\"module\",\"varnames\":[],\"cellvars\":[],\"freevars\":[]}\n"
-        "{\"name\":\"<lambda>\",\"qualname\":\"<lambda>\",\"line\":1,\"kind\":\"lambda\",\"varnames\":[],\"cellvars\":[],\"freevars\":[]}\n"
-        "{\"name\":\"f\",\"qualname\":\"f\",\"line\":1,\"kind\":\"function\",\"varnames\":[\"a\",\"g\"],\"cellvars\":[\"a\"],\"freevars\":[]}\n"
-        "{\"name\":\"g\",\"qualname\":\"f.<locals>.g\",\"line\":2,\"kind\":\"function\",\"varnames\":[],\"cellvars\":[],\"freevars\":[\"a\"]}\n"
-        "{\"name\":\"C\",\"qualname\":\"C\",\"line\":3,\"kind\":\"class\",\"varnames\":[],\"cellvars\":[\"__class__\"],\"freevars\":[]}\n"
-        "{\"name\":\"m\",\"qualname\":\"C.m\",\"line\":4,\"kind\":\"function\",\"varnames\":[\"self\"],\"cellvars\":[],\"freevars\":[\"__class__\"]}\n");
+        "[\n"
+        "  {\"name\": \"<module>\", \"qualname\": \"<module>\", \"line\": 1, \"kind\": \"module\", \"varnames\": [], \"cellvars\": [], \"freevars\": []},\n"
+        "  {\"name\": \"f\", \"qualname\": \"f\", \"line\": 1, \"kind\": \"function\", \"varnames\": [\"a\", \"g\"], \"cellvars\": [\"a\"], \"freevars\": []},\n"
+        "  {\"name\": \"g\", \"qualname\": \"f.<locals>.g\", \"line\": 2, \"kind\": \"function\", \"varnames\": [], \"cellvars\": [], \"freevars\": [\"a\"]},\n"
+        "  {\"name\": \"<lambda>\", \"qualname\": \"<lambda>\", \"line\": 1, \"kind\": \"lambda\", \"varnames\": [], \"cellvars\": [], \"freevars\": []},\n"
+        "  {\"name\": \"C\", \"qualname\": \"C\", \"line\": 3, \"kind\": \"class\", \"varnames\": [], \"cellvars\": [\"__class__\"], \"freevars\": []},\n"
+        "  {\"name\": \"m\", \"qualname\": \"C.m\", \"line\": 4, \"kind\": \"function\", \"varnames\": [\"self\"], \"cellvars\": [], \"freevars\": [\"__class__\"]}\n"
+        "]\n");
+}
+
+TEST_CASE("a decorated def sorts at its first decorator", "[scope][json]") {
+  auto a = analyze(
+      "@register\n"
+      "@tag(lambda: 1)\n"
+      "def g(): pass\n");
+  const BlockScope& m = *a.table.module;
+  REQUIRE(m.children.size() == 2);
+  CHECK(m.children[0]->name == "g");
+  CHECK(m.children[0]->lineno == 1);
+  CHECK(m.children[1]->name == "<lambda>");
 }
 
 TEST_CASE("to_string names", "[scope]") {

@@ -1925,6 +1925,9 @@ TEST_CASE("UTF-8 helpers count code points, not bytes", "[text][utf8]") {
   CHECK_FALSE(cv::is_ascii("plain text, 0123456789 and \xc3\xa9"));
   CHECK(cv::utf8_decode("a\xc3\xa9\xf0\x9f\x90\x8d") == std::u32string{U'a', U'\u00e9', U'\U0001f40d'});
   CHECK(cv::utf8_encode(std::u32string{U'\u4e2d', U'x'}) == "\xe4\xb8\xadx");
+  size_t at = 1;
+  CHECK(cv::utf8_decode_at("a\xe4\xb8\xadx", &at) == U'\u4e2d');
+  CHECK(at == 4);
   size_t offset = 0;
   CHECK(cv::valid_utf8("ok \xe2\x82\xac", &offset));
   CHECK_FALSE(cv::valid_utf8("ab\xc0\xaf", &offset));  // overlong '/'

@@ -2,3 +2,6 @@
 vals = ["text", 1.0, [1, "a", None], {"k": "v"}, ("t",), None, True, 10 ** 20, -0.0, ""]
 for v in vals:
     print(str(v), "|", repr(v))
+nested = {"list": [1.5, "q"], "tuple": (None,), "str": "it's"}
+print(str(nested))
+print(repr(repr("x")), str(str("y")))

@@ -1,4 +1,8 @@
 # Checks NameError suggestion for a misspelled builtin.
 values = [3, 1, 2]
 print(sorted(values))
-print(lenn(values))
+
+def size(xs):
+    return lenn(xs)
+
+print(size(values))

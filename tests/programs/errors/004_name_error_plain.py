@@ -1,3 +1,7 @@
 # Checks NameError without any close match.
-print("about to fail")
-print(completely_unknown_identifier_xyz)
+def lookup():
+    local_value = 1
+    print("about to fail", local_value)
+    return completely_unknown_identifier_xyz
+
+lookup()

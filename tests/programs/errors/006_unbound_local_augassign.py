@@ -4,4 +4,5 @@ def increment():
     count += 1
     return count
 
+print("count starts at", count)
 print(increment())

@@ -1,4 +1,7 @@
 # Checks uncaught ZeroDivisionError for true division.
+def share(total, people):
+    return total / people
+
 values = [4, 2, 0]
 for v in values:
-    print(100 / v)
+    print(share(100, v))

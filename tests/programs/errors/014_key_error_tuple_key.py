@@ -1,4 +1,6 @@
-# Checks KeyError with a tuple key and with an empty-string key.
-grid = {(0, 0): "origin"}
-print(grid[(0, 0)])
-print(grid[(1, 2)])
+# Checks KeyError with a tuple key.
+grid = {(0, 0): "origin", (1, 0): "east"}
+for pos in sorted(grid):
+    print(pos, grid[pos])
+row, col = 1, 2
+print(grid[(row, col)])

@@ -1,4 +1,8 @@
-# Checks uncaught IndexError from list indexing.
+# Checks uncaught IndexError from list indexing in a loop.
 items = ["a", "b", "c"]
+
+def show(i):
+    print(i, items[i])
+
 for i in range(4):
-    print(items[i])
+    show(i)

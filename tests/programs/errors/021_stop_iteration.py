@@ -1,4 +1,7 @@
 # Checks an uncaught StopIteration from next() on an exhausted iterator.
-it = iter([1])
-print(next(it))
-print(next(it))
+def first_two(iterable):
+    it = iter(iterable)
+    return next(it), next(it)
+
+print(first_two("ab"))
+print(first_two([1]))

@@ -1,4 +1,8 @@
 # Checks AttributeError suggestion for a misspelled str method.
 s = "hello"
 print(s.upper())
-print(s.uper())
+
+def shout(text):
+    return text.uper()
+
+shout(s)

@@ -1,4 +1,8 @@
-# Checks TypeError when calling a non-callable object.
-result = 42
+# Checks TypeError when calling a non-callable object (a name shadowed by a value).
+def result():
+    return 42
+
+print(result())
+result = result()
 print(result)
 result()

@@ -1,4 +1,7 @@
 # Checks ValueError when there are not enough values to unpack with a starred target.
-first, *middle, last = [1, 2]
-print(first, middle, last)
-first, *middle, last = [1]
+def ends(seq):
+    first, *middle, last = seq
+    return first, last
+
+print(ends([1, 2]))
+print(ends([1]))

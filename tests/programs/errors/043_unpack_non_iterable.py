@@ -1,4 +1,7 @@
 # Checks TypeError when unpacking a non-iterable.
-x, y = "ab"
-print(x, y)
-x, y = 5
+def split_pair(pair):
+    x, y = pair
+    return y, x
+
+print(split_pair("ab"))
+print(split_pair(5))

@@ -1,4 +1,8 @@
 # Checks ValueError from list.index on a missing item.
 names = ["ann", "bob"]
-print(names.index("bob"))
-print(names.index("cy"))
+
+def position(name):
+    return names.index(name)
+
+print(position("bob"))
+print(position("cy"))

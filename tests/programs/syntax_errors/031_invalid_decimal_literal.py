@@ -1,3 +1,7 @@
 # Checks "invalid decimal literal".
+class Box:
+    def __init__(self, v):
+        self.v = v
+
 value = 1abc
 print(value)

@@ -1,4 +1,7 @@
 # Checks "cannot delete function call".
+numbers = [1, 2, 3]
+total = sum(numbers)
+
 def f():
     return [1]
 del f()
