@@ -1,18 +1,24 @@
 // The closureviz subcommands. Each is one function with the CommandFn signature, listed in kCommands.
 #include "cli/commands.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 #include <vector>
 
+#include "core/ast_dump.h"
 #include "core/compiler.h"
 #include "core/disassembler.h"
 #include "core/interpreter.h"
+#include "core/recorder.h"
+#include "core/trace_export.h"
+#include "core/parser.h"
 
 namespace cv::cli {
 
@@ -37,6 +43,8 @@ namespace {
 // Runs a program with stdout/stderr as `python3 FILE` has them; returns the exit code.
 int run_file(const std::string& path, const std::string& source, const std::string& stdin_file) {
   ProgramOptions options;
+  // Test hook: collect garbage at every safe point, so a value the collector cannot see fails fast.
+  if (const char* stress = std::getenv("CLOSUREVIZ_GC_STRESS")) options.limits.gc_stress = std::max(1, std::atoi(stress));
   options.filename = path == "-" ? "<stdin>" : std::filesystem::absolute(path).lexically_normal().string();
   std::string out_buffer;
   options.write_stdout = [&out_buffer](std::string_view text) {
@@ -119,10 +127,124 @@ int cmd_dis(std::span<const std::string> args) {
   return with_compiled("dis", args, [](const CodeObject& code) { std::fputs(disassemble(code).c_str(), stdout); });
 }
 
+// closureviz ast FILE.py [--lines]: the parse tree as CPython's ast.dump() prints it, or with
+// --lines one "Type lineno col end_lineno end_col" line per node (tests/parser/check_ast.py).
+int cmd_ast(std::span<const std::string> all) {
+  bool lines = false;
+  std::vector<std::string> args;
+  for (const std::string& a : all) {
+    if (a == "--lines") lines = true;
+    else args.push_back(a);
+  }
+  if (args.size() != 1) return usage_error("ast", "expected exactly one argument: FILE.py");
+  const std::optional<std::string> source = read_source_file("ast", args[0]);
+  if (!source) return kExitUsage;
+  const std::string filename = std::filesystem::absolute(args[0]).lexically_normal().string();
+  if (std::string bad = check_source_bytes(*source, filename); !bad.empty()) {
+    std::fputs(bad.c_str(), stderr);
+    return kExitProgramError;
+  }
+  try {
+    ParseOptions options;
+    options.ast_only = true;
+    const ast::Module module = parse_module(*source, filename, options);
+    std::string text = lines ? dump_ast_positions(module) : dump_ast(module) + "\n";
+    std::fwrite(text.data(), 1, text.size(), stdout);
+  } catch (const CompileError& e) {
+    std::fprintf(stderr, "%s: %s (line %d)\n", e.type_name.c_str(), e.message.c_str(), e.line);
+    return kExitProgramError;
+  }
+  return kExitOk;
+}
+
+// closureviz trace FILE.py [-o OUT] [--max-steps N] [--format jsonl|pytutor] [--stdin-file F]: records
+// the run and writes its trace (trace-format.md, or Online Python Tutor's). With -o the program's
+// own output goes to stdout as under `run`; without, the trace does.
+int cmd_trace(std::span<const std::string> all) {
+  std::vector<std::string> args;
+  std::string out_path, stdin_file, format = "jsonl";
+  RecorderOptions rec_options;
+  for (size_t i = 0; i < all.size(); ++i) {
+    const std::string& a = all[i];
+    bool has_value = i + 1 < all.size();
+    if ((a == "-o" || a == "--output") && has_value) out_path = all[++i];
+    else if (a == "--stdin-file" && has_value) stdin_file = all[++i];
+    else if (a == "--format" && has_value) format = all[++i];
+    else if (a == "--max-steps" && has_value) {
+      char* end = nullptr;
+      long long n = std::strtoll(all[++i].c_str(), &end, 10);
+      if (!end || *end || n <= 0) return usage_error("trace", "--max-steps needs a positive number");
+      rec_options.max_steps = uint64_t(n);
+    } else {
+      args.push_back(a);
+    }
+  }
+  if (args.size() != 1) return usage_error("trace", "expected exactly one argument: FILE.py");
+  if (format != "jsonl" && format != "pytutor") return usage_error("trace", "--format is jsonl or pytutor");
+  const std::optional<std::string> source = read_source_file("trace", args[0]);
+  if (!source) return kExitUsage;
+  std::ofstream out_file;
+  if (!out_path.empty()) {
+    out_file.open(out_path, std::ios::binary);
+    if (!out_file) return usage_error("trace", "cannot write '" + out_path + "': " + std::strerror(errno));
+  }
+
+  Recorder recorder(rec_options);
+  ProgramOptions options;
+  options.filename = std::filesystem::absolute(args[0]).lexically_normal().string();
+  std::string program_out;
+  options.write_stdout = recorder.tee_stdout([&program_out](std::string_view text) { program_out.append(text); });
+  std::ifstream input_file;
+  std::istream* input = &std::cin;
+  if (!stdin_file.empty()) {
+    input_file.open(stdin_file, std::ios::binary);
+    input = &input_file;
+  }
+  options.read_stdin_line = [input](std::string& line) {
+    if (!std::getline(*input, line)) return false;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return true;
+  };
+  options.trace_hook = &recorder;
+  RunEnd end;
+  ProgramOutcome outcome;
+  try {
+    outcome = run_program(*source, options);
+    if (!outcome.ok) {
+      end.status = RunEnd::Status::Error;
+      end.exc_type = outcome.error_type;
+      end.exc_message = outcome.error_message;
+    }
+  } catch (const RecordingLimitReached&) {
+    end.status = RunEnd::Status::Limit;
+  }
+  const Recording recording = recorder.finish(end);
+
+  std::ostream& trace_out = out_path.empty() ? std::cout : out_file;
+  if (format == "pytutor") write_trace_pytutor(recording, *source, trace_out);
+  else write_trace_jsonl(recording, std::filesystem::path(args[0]).filename().string(), trace_out);
+  trace_out.flush();
+  if (!out_path.empty()) {
+    std::fwrite(program_out.data(), 1, program_out.size(), stdout);
+    std::fflush(stdout);
+  }
+  if (end.status == RunEnd::Status::Limit) {
+    std::fprintf(stderr, "closureviz: trace: %s\n", recording.end.message.c_str());
+    return kExitProgramError;
+  }
+  if (!outcome.ok) {
+    std::fputs(outcome.error_report.c_str(), stderr);
+    return kExitProgramError;
+  }
+  return kExitOk;
+}
+
 constexpr Command kCommands[] = {
     {"run", "FILE.py [--stdin-file F]", "run a Python program and print its output", cmd_run},
     {"scopes", "FILE.py", "print each code block's local, cell and free variables as JSON", cmd_scopes},
     {"dis", "FILE.py", "print the bytecode the compiler makes", cmd_dis},
+    {"trace", "FILE.py [-o OUT] [--max-steps N] [--format jsonl|pytutor]", "record a run and write its step-by-step trace", cmd_trace},
+    {"ast", "FILE.py [--lines]", "print the parse tree as Python's ast.dump() does", cmd_ast},
 };
 
 }  // namespace

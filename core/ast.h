@@ -117,7 +117,8 @@ struct Call : Expr { Call() : Expr(ExprKind::Call) {} ExprPtr func; ExprList arg
 struct FormattedValue : Expr { FormattedValue() : Expr(ExprKind::FormattedValue) {} ExprPtr value; int conversion = -1; ExprPtr format_spec; };
 // An f-string: Constant(str) and FormattedValue parts, in order.
 struct JoinedStr : Expr { JoinedStr() : Expr(ExprKind::JoinedStr) {} ExprList values; };
-struct Constant : Expr { Constant() : Expr(ExprKind::Constant) {} ConstantValue value; };
+// `u_prefix`: a u'...' literal, which CPython's ast shows as Constant(kind='u').
+struct Constant : Expr { Constant() : Expr(ExprKind::Constant) {} ConstantValue value; bool u_prefix = false; };
 struct Attribute : Expr { Attribute() : Expr(ExprKind::Attribute) {} ExprPtr value; std::string attr; ExprContext ctx = ExprContext::Load; };
 struct Subscript : Expr { Subscript() : Expr(ExprKind::Subscript) {} ExprPtr value; ExprPtr slice; ExprContext ctx = ExprContext::Load; };
 struct Starred : Expr { Starred() : Expr(ExprKind::Starred) {} ExprPtr value; ExprContext ctx = ExprContext::Load; };
@@ -178,7 +179,8 @@ struct ExceptHandler : Node {
   std::optional<std::string> name; // `as name`
   StmtList body;
 };
-struct Try : Stmt { Try() : Stmt(StmtKind::Try) {} StmtList body; std::vector<ExceptHandler> handlers; StmtList orelse; StmtList finalbody; };
+// `is_star`: `except*` handlers (CPython's TryStar node); only parse_module(..., ast_only) makes one.
+struct Try : Stmt { Try() : Stmt(StmtKind::Try) {} StmtList body; std::vector<ExceptHandler> handlers; StmtList orelse; StmtList finalbody; bool is_star = false; };
 struct Assert : Stmt { Assert() : Stmt(StmtKind::Assert) {} ExprPtr test; ExprPtr msg; };
 
 struct Alias : Node {

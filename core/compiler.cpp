@@ -10,6 +10,7 @@
 // CPython's compiler does with its fblocks. A `finally` body is emitted once for the
 // normal path, once for the exceptional path, and once more for every early exit.
 #include "core/compiler.h"
+#include "core/line_table.h"
 
 #include <cassert>
 #include <optional>
@@ -85,8 +86,11 @@ class Compiler {
     }
     if (has_annotations(module.body)) emit(Op::SetupAnnotations);
     compile_body(module.body, docstring(module.body).has_value());
-    emit(Op::LoadConst, const_none());
-    emit(Op::ReturnValue);
+    {
+      NoLine artificial(*this);  // the implicit `return None` (lines: line_table.h)
+      emit(Op::LoadConst, const_none());
+      emit(Op::ReturnValue);
+    }
     return finish_unit();
   }
 
@@ -134,6 +138,7 @@ class Compiler {
     u.info.stacksize = u.max_depth + 2;
     u.info.nlocals = static_cast<int32_t>(u.varnames.size());
     u.info.firstlineno = b.lineno;
+    assign_artificial_lines(u.info);
     switch (b.kind) {
       case BlockKind::Module: u.info.flags |= kCodeModule; break;
       case BlockKind::Class: u.info.flags |= kCodeClassBody; break;
@@ -279,6 +284,15 @@ class Compiler {
   }
 
   int32_t here() { return static_cast<int32_t>(unit().info.code.size()); }
+
+  // Instructions emitted in this scope have no line of their own (CPython's UNSET_LOC): the
+  // line table pass gives them the line CPython would (line_table.h).
+  struct NoLine {
+    explicit NoLine(Compiler& c) : c_(c), saved_(c.unit().line) { c.unit().line = -1; }
+    ~NoLine() { c_.unit().line = saved_; }
+    Compiler& c_;
+    int saved_;
+  };
 
   // Scoped change of the line attributed to emitted instructions.
   struct LineScope {
@@ -564,7 +578,8 @@ class Compiler {
       unit().line = body.empty() ? child.lineno : body.front()->pos.lineno;
       compile_body(body, doc.has_value());
       if (!body_ends_with_return(body)) {
-        // Implicit `return None` carries the line of the last statement, as in CPython.
+        // Implicit `return None`: artificial, it gets its line from where control comes from.
+        NoLine artificial(*this);
         emit(Op::LoadConst, const_none());
         emit(Op::ReturnValue);
       }
@@ -623,9 +638,37 @@ class Compiler {
     }
     if (has_annotations(c.body)) emit(Op::SetupAnnotations);
     compile_body(c.body, doc.has_value());
-    emit(Op::LoadConst, const_none());
-    emit(Op::ReturnValue);
+    {
+      // CPython returns from a class body with the location its last statement left behind.
+      const int end_line = c.body.empty() ? c.pos.lineno : location_after(*c.body.back());
+      LineScope ls(*this, end_line);
+      if (end_line < 0) unit().line = -1;
+      emit(Op::LoadConst, const_none());
+      emit(Op::ReturnValue);
+    }
     return finish_unit();
+  }
+
+  // The source line CPython's compiler is left at after compiling `s` (-1 when its last
+  // instructions are artificial): the line of a class body's closing `return`.
+  static int location_after(const Stmt& s) {
+    switch (s.kind) {
+      case StmtKind::For: return as<For>(s).orelse.empty() ? -1 : location_after(*as<For>(s).orelse.back());
+      case StmtKind::While:
+        return as<While>(s).orelse.empty() ? s.pos.lineno : location_after(*as<While>(s).orelse.back());
+      case StmtKind::If: {
+        const auto& i = as<If>(s);
+        const StmtList& last = i.orelse.empty() ? i.body : i.orelse;
+        return last.empty() ? s.pos.lineno : location_after(*last.back());
+      }
+      case StmtKind::Try: {
+        const auto& t = as<Try>(s);
+        if (!t.finalbody.empty()) return location_after(*t.finalbody.back());
+        return -1;
+      }
+      case StmtKind::With: return -1;
+      default: return s.pos.lineno;
+    }
   }
 
   void compile_return(const Return& r) {
@@ -633,7 +676,8 @@ class Compiler {
     else emit(Op::LoadConst, const_none());
     // The value stays on the stack while enclosing blocks are unwound (finally bodies run).
     unwind_blocks(/*for_return=*/true, nullptr);
-    LineScope ls(*this, r.pos.lineno);
+    // After a finally body or a with's __exit__ the return is artificial (line -1 already).
+    LineScope ls(*this, unit().line < 0 ? -1 : r.pos.lineno);
     emit(Op::ReturnValue);
   }
 
@@ -651,6 +695,8 @@ class Compiler {
       blocks.resize(i);
       unwind_one(b, for_return);
       blocks.insert(blocks.end(), saved.begin(), saved.end());
+      // As in CPython, what follows a finally body or an __exit__ call is artificial.
+      if (b.kind == FrameBlock::Kind::FinallyBody || b.kind == FrameBlock::Kind::With) unit().line = -1;
     }
     (void)loop_exit;
     return nullptr;
@@ -696,8 +742,9 @@ class Compiler {
           emit_name(b.handler_name, NameOp::Delete);
         }
         return;
-      case FrameBlock::Kind::With:
-        // Stack: ..., __exit__ [, value]: call __exit__(None, None, None).
+      case FrameBlock::Kind::With: {
+        // Stack: ..., __exit__ [, value]: call __exit__(None, None, None), on the with's line.
+        LineScope ls(*this, b.line);
         if (preserve_tos) emit(Op::Swap, 2);
         emit(Op::PushNull);
         emit(Op::LoadConst, const_none());
@@ -706,6 +753,7 @@ class Compiler {
         emit(Op::Call, 3);
         emit(Op::PopTop);
         return;
+      }
     }
   }
 
@@ -714,6 +762,7 @@ class Compiler {
     if (!loop) syntax_error("'break' outside loop", s.pos);
     Label* brk = loop->break_target;
     bool is_for = loop->kind == FrameBlock::Kind::ForLoop;
+    emit(Op::Nop);  // the statement's own line, before any clean-up runs (as CPython)
     unwind_blocks(false, &s);
     if (is_for) emit(Op::PopTop);
     emit_jump(Op::Jump, *brk);
@@ -723,6 +772,7 @@ class Compiler {
     FrameBlock* loop = find_loop();
     if (!loop) syntax_error("'continue' not properly in loop", s.pos);
     Label* cont = loop->continue_target;
+    emit(Op::Nop);
     unwind_blocks(false, &s);
     emit_jump(Op::Jump, *cont);
   }
@@ -812,7 +862,7 @@ class Compiler {
     compile_body(f.body);
     unit().blocks.pop_back();
     {
-      LineScope ls(*this, f.pos.lineno);
+      NoLine artificial(*this);  // the jump back has no line; the ForIter it reaches has the for's
       emit_jump(Op::Jump, start);
     }
     bind(cleanup);
@@ -821,13 +871,19 @@ class Compiler {
   }
 
   void compile_while(const While& w) {
-    Label start, anchor, end;
+    // As CPython 3.11: the test at the top, and again at the bottom on the while's line,
+    // jumping back to the body (so each iteration reports the while line once).
+    Label start, body, anchor, end;
     bind(start);
     compile_jump_if(*w.test, false, anchor);
+    bind(body);
     unit().blocks.push_back({FrameBlock::Kind::WhileLoop, &start, &end});
     compile_body(w.body);
     unit().blocks.pop_back();
-    emit_jump(Op::Jump, start);
+    {
+      LineScope ls(*this, w.pos.lineno);
+      compile_jump_if(*w.test, true, body);
+    }
     bind(anchor);
     compile_body(w.orelse);
     bind(end);
@@ -838,7 +894,10 @@ class Compiler {
     compile_jump_if(*s.test, false, next);
     compile_body(s.body);
     if (!s.orelse.empty()) {
-      emit_jump(Op::Jump, end);
+      {
+        NoLine artificial(*this);
+        emit_jump(Op::Jump, end);
+      }
       bind(next);
       compile_body(s.orelse);
       bind(end);
@@ -879,7 +938,9 @@ class Compiler {
     emit(Op::BeforeWith);  // stack: __exit__, result of __enter__()
     int depth = unit().depth - 1;  // with __exit__ on the stack
     int32_t start = here();
-    unit().blocks.push_back({FrameBlock::Kind::With});
+    FrameBlock with_block{FrameBlock::Kind::With};
+    with_block.line = w.pos.lineno;
+    unit().blocks.push_back(with_block);
     if (item.optional_vars) compile_store(*item.optional_vars);
     else emit(Op::PopTop);
     if (item_index + 1 < w.items.size()) compile_with(w, item_index + 1);
@@ -899,6 +960,7 @@ class Compiler {
     emit(Op::PushExcInfo);          // __exit__, previous exc, exception
     int32_t hstart = here();
     emit(Op::WithExceptStart);      // ..., result of __exit__(type, value, tb)
+    NoLine artificial(*this);       // the rest of the clean-up has no line, as in CPython
     Label suppress;
     emit_jump(Op::PopJumpIfTrue, suppress);
     emit(Op::Reraise);
@@ -917,6 +979,7 @@ class Compiler {
   }
 
   void compile_try(const Try& t) {
+    emit(Op::Nop);  // CPython's SETUP_FINALLY, left as a NOP on the try line
     if (!t.finalbody.empty()) {
       compile_try_finally(t);
     } else {
@@ -936,10 +999,13 @@ class Compiler {
     add_handler(start, stop, handler, depth);
     // Normal path.
     compile_body(t.finalbody);
-    emit_jump(Op::Jump, end);
+    {
+      NoLine artificial(*this);
+      emit_jump(Op::Jump, end);
+    }
     // Exceptional path: run the finally body, then re-raise.
     {
-      LineScope ls(*this, t.finalbody.front()->pos.lineno);
+      NoLine artificial(*this);
       bind_handler(handler, depth);
       emit(Op::PushExcInfo);
     }
@@ -947,6 +1013,7 @@ class Compiler {
     unit().blocks.push_back({FrameBlock::Kind::FinallyEnd});
     compile_body(t.finalbody);
     unit().blocks.pop_back();
+    NoLine artificial(*this);
     emit(Op::Reraise);
     int32_t hend = here();
     add_handler(hstart, hend, cleanup, depth + 1);
@@ -966,11 +1033,17 @@ class Compiler {
     unit().blocks.pop_back();
     int32_t stop = here();
     add_handler(start, stop, handler, depth);
-    emit_jump(Op::Jump, orelse);
+    {
+      NoLine artificial(*this);
+      emit_jump(Op::Jump, orelse);
+    }
 
     LineScope ls(*this, t.handlers.front().pos.lineno);
     bind_handler(handler, depth);
-    emit(Op::PushExcInfo);  // previous exc, exception
+    {
+      NoLine artificial(*this);
+      emit(Op::PushExcInfo);  // previous exc, exception
+    }
     int32_t hstart = here();
     for (size_t i = 0; i < t.handlers.size(); ++i) {
       const ExceptHandler& h = t.handlers[i];
@@ -993,6 +1066,7 @@ class Compiler {
         unit().blocks.pop_back();
         int32_t bend = here();
         add_handler(bstart, bend, name_cleanup, depth + 1);
+        NoLine artificial(*this);  // `name = None; del name` is artificial, as in CPython
         unwind_one({FrameBlock::Kind::HandlerCleanup, nullptr, nullptr, nullptr, *h.name}, false);
         emit_jump(Op::Jump, end);
         // Exception inside the handler body: unbind the name, then continue to the outer cleanup.
@@ -1006,6 +1080,7 @@ class Compiler {
         unit().blocks.push_back({FrameBlock::Kind::HandlerCleanup});
         compile_body(h.body);
         unit().blocks.pop_back();
+        NoLine artificial(*this);
         unwind_one({FrameBlock::Kind::HandlerCleanup}, false);
         emit_jump(Op::Jump, end);
       }
@@ -1015,13 +1090,16 @@ class Compiler {
       }
     }
     // No handler matched: re-raise (stack: previous exc, exception).
-    if (t.handlers.back().type) emit(Op::Reraise);
-    int32_t hend = here();
-    add_handler(hstart, hend, cleanup, depth + 1);
-    bind_handler(cleanup, depth + 1);
-    emit(Op::Swap, 2);
-    emit(Op::PopExcept);
-    emit(Op::Reraise);
+    {
+      NoLine artificial(*this);
+      if (t.handlers.back().type) emit(Op::Reraise);
+      int32_t hend = here();
+      add_handler(hstart, hend, cleanup, depth + 1);
+      bind_handler(cleanup, depth + 1);
+      emit(Op::Swap, 2);
+      emit(Op::PopExcept);
+      emit(Op::Reraise);
+    }
     unit().depth = depth;
     unit().last_was_terminal = true;
     bind(orelse);
@@ -1120,7 +1198,7 @@ class Compiler {
     int star = -1;
     for (size_t i = 0; i < elts.size(); ++i) {
       if (elts[i]->kind == ExprKind::Starred) {
-        if (star >= 0) syntax_error("multiple starred expressions in assignment", elts[i]->pos);
+        if (star >= 0) syntax_error("multiple starred expressions in assignment", pos);
         star = static_cast<int>(i);
       }
     }

@@ -186,10 +186,12 @@ bool HashTable::insert(VM& vm, Value key, uint64_t hash, Value value) {
           ++live_;
           ++version_;
           if (free_slot >= 0) {
+            note_write(uint32_t(free_slot), uint32_t(free_slot) + 1);
             entries_[size_t(free_slot)] = Entry{hash, key, value};
             return true;
           }
           ++fill_;
+          note_write(uint32_t(slot), uint32_t(slot) + 1);
           e = Entry{hash, key, value};
           if (size_t(fill_) * 5 >= mask * 3) set_resize(live_ > 50000 ? live_ * 2 : live_ * 4);
           return true;
@@ -206,6 +208,7 @@ bool HashTable::insert(VM& vm, Value key, uint64_t hash, Value value) {
             quick = equal ? 1 : 0;
           }
           if (quick == 1) {
+            note_write(uint32_t(slot), uint32_t(slot) + 1);
             entries_[slot].value = value;
             return false;
           }
@@ -221,6 +224,7 @@ bool HashTable::insert(VM& vm, Value key, uint64_t hash, Value value) {
 
   int64_t existing = find(vm, key, hash);
   if (existing >= 0) {
+    note_write(uint32_t(existing), uint32_t(existing) + 1);
     entries_[size_t(existing)].value = value;  // the first key stays, as in CPython
     return false;
   }
@@ -233,6 +237,7 @@ bool HashTable::insert(VM& vm, Value key, uint64_t hash, Value value) {
     i = (i * 5 + size_t(perturb) + 1) & mask;
   }
   index_[i] = int32_t(entries_.size());
+  note_write(uint32_t(entries_.size()), kToEnd);
   entries_.push_back(Entry{hash, key, value});
   ++live_;
   ++version_;
@@ -242,6 +247,7 @@ bool HashTable::insert(VM& vm, Value key, uint64_t hash, Value value) {
 bool HashTable::erase(VM& vm, Value key, uint64_t hash) {
   int64_t ix = find(vm, key, hash);
   if (ix < 0) return false;
+  note_write(uint32_t(ix), uint32_t(ix) + 1);
   if (layout_ == Layout::SetTable) {
     entries_[size_t(ix)] = Entry{kDeletedSlotHash, Value(), Value()};
     --live_;
@@ -263,13 +269,31 @@ bool HashTable::erase(VM& vm, Value key, uint64_t hash) {
   ++version_;
   // Keep a dict emptied by pops from dragging a long tail of holes behind it.
   if (live_ == 0) {
+    note_write();
     entries_.clear();
     std::fill(index_.begin(), index_.end(), kEmpty);
   }
   return true;
 }
 
+HashTable::HashTable(const HashTable& other)
+    : entries_(other.entries_), index_(other.index_), live_(other.live_), version_(other.version_),
+      layout_(other.layout_), fill_(other.fill_) {}
+
+HashTable& HashTable::operator=(const HashTable& other) {
+  if (this == &other) return *this;
+  note_write();
+  entries_ = other.entries_;
+  index_ = other.index_;
+  live_ = other.live_;
+  version_ = other.version_;
+  layout_ = other.layout_;
+  fill_ = other.fill_;
+  return *this;
+}
+
 void HashTable::clear() {
+  note_write();
   entries_.clear();
   entries_.shrink_to_fit();
   index_.clear();
@@ -304,6 +328,7 @@ void HashTable::rebuild(size_t min_capacity) {
   // Compaction drops the holes left by deletions; positions change, so the version moves
   // too (iterators over positions must notice even though no key was added or removed).
   if (size_t(live_) != entries_.size()) {
+    note_write();
     size_t out = 0;
     for (size_t in = 0; in < entries_.size(); ++in)
       if (!entries_[in].key.is_null()) entries_[out++] = entries_[in];
@@ -332,6 +357,7 @@ void HashTable::rebuild(size_t min_capacity) {
 void HashTable::set_resize(int64_t min_used) {
   size_t new_size = kSetMinSize;
   while (new_size <= size_t(min_used)) new_size <<= 1;
+  note_write();
   std::vector<Entry> old;
   old.swap(entries_);
   entries_.assign(new_size, Entry{0, Value(), Value()});
@@ -359,6 +385,7 @@ void HashTable::merge(VM& vm, const HashTable& other) {
   presize(other.live_);
   if (entries_.empty()) entries_.assign(kSetMinSize, Entry{0, Value(), Value()});
   const size_t mask = entries_.size() - 1;
+  note_write();
   if (fill_ == 0 && mask == other.entries_.size() - 1 && other.fill_ == other.live_) {
     entries_ = other.entries_;  // same size and no deleted slots: the same layout
     fill_ = live_ = other.live_;

@@ -159,7 +159,15 @@ void VM::release_frame(Frame* frame) {
 
 static void push_trace(VM& vm, Frame* f, TraceHook::Event e, Value v = Value(), bool is_yield = false,
                        bool unwind = false) {
-  if (vm.trace_hook) vm.trace_hook->on_event(vm, *f, e, frame_line(*f), v, is_yield, unwind);
+  if (!vm.trace_hook) return;
+  if (e == TraceHook::Event::Call) {
+    // As CPython's RESUME: the next instruction compares its line with the entry's (the
+    // first line for a new frame, the yield's line for a resumed generator).
+    const CodeInfo& info = f->code->info;
+    f->last_ip = f->ip - 1;
+    f->last_line = f->ip > 0 ? info.lines[size_t(f->ip - 1)] : (info.flags & kCodeModule) ? 0 : info.firstlineno;
+  }
+  vm.trace_hook->on_event(vm, *f, e, frame_line(*f), v, is_yield, unwind);
 }
 
 // Builds the class object when a class body frame returns.
@@ -187,6 +195,9 @@ void VM::finish_class(Frame* body, Value* result) {
   cls->attrs->table.erase(*this, intern("__qualname__"), intern("__qualname__")->hash());
   Value module = dict_get_name(cls->attrs, intern("__module__"));
   if (module && is_str(module)) cls->module = as_str(module)->text;
+  // type.__new__'s rule: a class body that defines __eq__ but not __hash__ makes its instances unhashable.
+  if (dict_get_name(cls->attrs, intern("__eq__")) && !dict_get_name(cls->attrs, intern("__hash__")))
+    cls->attrs->table.insert(*this, intern("__hash__"), intern("__hash__")->hash(), None);
   if (!dict_get_name(cls->attrs, intern("__doc__")))
     cls->attrs->table.insert(*this, intern("__doc__"), intern("__doc__")->hash(), None);
   // Descriptors learn their attribute name (PEP 487's __set_name__).
@@ -227,6 +238,7 @@ void VM::finish_class(Frame* body, Value* result) {
     if (cellvars[i]->text == "__class__") {
       auto* cell = static_cast<CellObject*>(body->slots[body->code->info.nlocals + static_cast<int32_t>(i)].as_object());
       cell->contents = cls;
+      note_write(cell);
     }
   }
   *result = cls;
@@ -523,10 +535,12 @@ Value VM::run_loop(Frame* entry) {
       int32_t at = f->ip - 1;
       const CodeInfo& info = f->code->info;
       int line = info.lines[at];
-      if (line > 0 && info.line_starts[at] && (line != f->last_line || at == 0)) {
-        f->last_line = line;
-        trace_hook->on_event(*this, *f, TraceHook::Event::Line, line, Value(), false, false);
-      }
+      // CPython 3.11's maybe_call_line_trace: an event when the line differs from the previous
+      // instruction's, or after a backward jump (except back to a `yield from`'s Send).
+      bool event = line > 0 && (line != f->last_line || (at < f->last_ip && instr.op != Op::Send));
+      f->last_line = line;
+      f->last_ip = at;
+      if (event) trace_hook->on_event(*this, *f, TraceHook::Event::Line, line, Value(), false, false);
     }
     const int32_t arg = instr.arg;
     switch (instr.op) {
@@ -854,7 +868,7 @@ Value VM::run_loop(Frame* entry) {
       }
       case Op::ListToTuple: {
         auto* list = static_cast<ListObject*>(TOP().as_object());
-        TOP() = new_tuple(list->items);
+        TOP() = new_tuple(list->items.vec());
         break;
       }
       case Op::UnpackSequence: {
@@ -863,7 +877,7 @@ Value VM::run_loop(Frame* entry) {
         std::vector<Value> items;
         if (seq.is_object() && (seq.as_object()->kind == ObjKind::Tuple || seq.as_object()->kind == ObjKind::List)) {
           items = seq.as_object()->kind == ObjKind::Tuple ? static_cast<TupleObject*>(seq.as_object())->items
-                                                           : static_cast<ListObject*>(seq.as_object())->items;
+                                                           : static_cast<ListObject*>(seq.as_object())->items.vec();
           if (static_cast<int32_t>(items.size()) != arg) {
             if (static_cast<int32_t>(items.size()) < arg)
               raise(t.ValueError, "not enough values to unpack (expected " + std::to_string(arg) + ", got " +
@@ -907,8 +921,7 @@ Value VM::run_loop(Frame* entry) {
       }
       case Op::Jump:
         if (arg < f->ip) {
-          // Backward jump: a safe point for collection, and a new line event in CPython.
-          f->last_line = -1;
+          // Backward jump: a safe point for collection (and a line event when tracing).
           SYNC();
           maybe_collect();
         }
@@ -980,12 +993,7 @@ Value VM::run_loop(Frame* entry) {
         fn->code = code_obj;
         fn->globals = f->globals;
         if (arg & kHasClosure) fn->closure = static_cast<TupleObject*>(POP().as_object());
-        if (arg & kHasAnnotations) {
-          fn->attrs = new_dict();
-          StrObject* key = intern("__annotations__");
-          Value annotations = POP();
-          fn->attrs->table.insert(*this, key, key->hash(), annotations);
-        }
+        if (arg & kHasAnnotations) fn->annotations = POP();
         if (arg & kHasKwDefaults) fn->kwdefaults = static_cast<DictObject*>(POP().as_object());
         if (arg & kHasDefaults) fn->defaults = static_cast<TupleObject*>(POP().as_object());
         fn->name = code_obj->name;
@@ -1154,7 +1162,6 @@ Value VM::run_loop(Frame* entry) {
         g->resumer = Frame::Resumer::None;
         g->generator->running = false;
         g->back = nullptr;
-        g->last_line = -1;
         if (how == Frame::Resumer::Native) return v;
         RELOAD();
         PUSH(v);

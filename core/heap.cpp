@@ -61,6 +61,7 @@ void Heap::sweep() {
   while (Object* object = *link) {
     if (object->gc_mark != epoch_) {
       *link = object->gc_next;
+      if (object->rec_id != 0 && g_write_observer) g_write_observer->on_free(object);
       delete object;
       --object_count_;
     } else {

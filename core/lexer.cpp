@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <utility>
 
+#include "core/text.h"
+
 namespace cv {
 
 namespace {
@@ -56,59 +58,6 @@ std::string hex4(char32_t cp) {
   std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(cp));
   return buf;
 }
-
-struct Range {
-  char32_t lo, hi;
-};
-bool in_ranges(char32_t cp, const Range* ranges, std::size_t n) {
-  for (std::size_t i = 0; i < n; ++i)
-    if (cp >= ranges[i].lo && cp <= ranges[i].hi) return true;
-  return false;
-}
-
-// Code points Python does not print (categories Cc, Cf, Zs, Zl, Zp, Co and unassigned), for
-// the "invalid non-printable character" wording. Covers the ones that turn up in pasted code.
-constexpr Range kNonPrintable[] = {
-    {0x00, 0x1F}, {0x7F, 0xA0}, {0xAD, 0xAD}, {0x34F, 0x34F}, {0x61C, 0x61C}, {0x1680, 0x1680},
-    {0x180E, 0x180E}, {0x2000, 0x200F}, {0x2028, 0x202F}, {0x205F, 0x206F}, {0x3000, 0x3000},
-    {0xD800, 0xF8FF}, {0xFEFF, 0xFEFF}, {0xFFF0, 0xFFFB}, {0xE0000, 0xE0FFF}, {0xF0000, 0x10FFFF},
-};
-
-// Non-ASCII code points that are neither XID_Start nor XID_Continue: punctuation, symbols and
-// separators. Without Unicode tables this list is an approximation that covers the common
-// copy-paste accidents (curly quotes, dashes, non-breaking spaces, math signs, currency, emoji).
-constexpr Range kNotIdentifier[] = {
-    {0x80, 0xA9},     {0xAB, 0xB4},     {0xB6, 0xB6},     {0xB8, 0xB9},     {0xBB, 0xBF},
-    {0xD7, 0xD7},     {0xF7, 0xF7},     {0x2C2, 0x2C5},   {0x2D2, 0x2DF},   {0x2E5, 0x2EB},
-    {0x2ED, 0x2ED},   {0x2EF, 0x2FF},   {0x375, 0x375},   {0x37E, 0x37E},   {0x384, 0x385},
-    {0x387, 0x387},   {0x3F6, 0x3F6},   {0x482, 0x482},   {0x55A, 0x55F},   {0x589, 0x58A},
-    {0x5BE, 0x5BE},   {0x5C0, 0x5C0},   {0x5C3, 0x5C3},   {0x5C6, 0x5C6},   {0x5F3, 0x5F4},
-    {0x600, 0x60F},   {0x61B, 0x61F},   {0x66A, 0x66D},   {0x6D4, 0x6D4},   {0x964, 0x965},
-    {0x970, 0x970},   {0xE3F, 0xE3F},   {0xE4F, 0xE4F},   {0xE5A, 0xE5B},   {0x1680, 0x1680},
-    {0x2000, 0x203E}, {0x2041, 0x2053}, {0x2055, 0x206F}, {0x2070, 0x2070}, {0x2072, 0x207E},
-    {0x2080, 0x208F}, {0x20A0, 0x20CF}, {0x2100, 0x2101}, {0x2103, 0x2106}, {0x2108, 0x2109},
-    {0x2114, 0x2114}, {0x2116, 0x2117}, {0x211E, 0x2123}, {0x2125, 0x2125}, {0x2127, 0x2127},
-    {0x2129, 0x2129}, {0x213A, 0x213B}, {0x2140, 0x2144}, {0x214A, 0x214D}, {0x214F, 0x215F},
-    {0x2189, 0x2BFF}, {0x2CE5, 0x2CEA}, {0x2CF9, 0x2CFF}, {0x2E00, 0x2E7F}, {0x2E80, 0x2FFF},
-    {0x3000, 0x3004}, {0x3008, 0x3020}, {0x3030, 0x3030}, {0x3036, 0x3037}, {0x303D, 0x303F},
-    {0x309B, 0x309C}, {0x30A0, 0x30A0}, {0x30FB, 0x30FB}, {0x3190, 0x319F}, {0x31C0, 0x31EF},
-    {0x3200, 0x33FF}, {0x4DC0, 0x4DFF}, {0xA490, 0xA4CF}, {0xA4FE, 0xA4FF}, {0xA60D, 0xA60F},
-    {0xA673, 0xA673}, {0xA67E, 0xA67E}, {0xA6F2, 0xA6F7}, {0xA700, 0xA716}, {0xA720, 0xA721},
-    {0xA789, 0xA78A}, {0xA828, 0xA82B}, {0xA830, 0xA839}, {0xA874, 0xA877}, {0xA8CE, 0xA8CF},
-    {0xD800, 0xF8FF}, {0xFB29, 0xFB29}, {0xFD3E, 0xFD3F}, {0xFDFC, 0xFDFF}, {0xFE10, 0xFE1F},
-    {0xFE30, 0xFE32}, {0xFE35, 0xFE4C}, {0xFE50, 0xFE6F}, {0xFEFF, 0xFEFF}, {0xFF01, 0xFF0F},
-    {0xFF1A, 0xFF20}, {0xFF3B, 0xFF3E}, {0xFF40, 0xFF40}, {0xFF5B, 0xFF65}, {0xFFE0, 0xFFFF},
-    {0x1D000, 0x1D0FF}, {0x1D100, 0x1D164}, {0x1D300, 0x1D35F}, {0x1F000, 0x1FBFF},
-    {0xE0000, 0xE00FF}, {0xF0000, 0x10FFFF},
-};
-
-// Combining marks and other-script digits continue an identifier but cannot start one.
-constexpr Range kContinueOnly[] = {
-    {0x300, 0x36F},   {0x483, 0x487},   {0x591, 0x5BD},   {0x610, 0x61A},   {0x64B, 0x669},
-    {0x6F0, 0x6F9},   {0x966, 0x96F},   {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x203F, 0x2040},
-    {0x20D0, 0x20FF}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xFE33, 0xFE34}, {0xFE4D, 0xFE4F},
-    {0xFF10, 0xFF19}, {0xFF3F, 0xFF3F},
-};
 
 TokenKind keyword_kind(std::string_view s) {
   struct Keyword {
@@ -297,20 +246,17 @@ const char* token_kind_name(TokenKind kind) {
   return "?";
 }
 
-bool Lexer::is_printable(char32_t cp) {
-  return !in_ranges(cp, kNonPrintable, std::size(kNonPrintable));
-}
+// Python's own character tables (core/text.h, generated from CPython 3.11's unicodedata).
+bool Lexer::is_printable(char32_t cp) { return is_printable_char(cp); }
 
 bool Lexer::is_identifier_continue(char32_t cp) {
   if (cp < 0x80) return is_potential_identifier_char(static_cast<char>(cp));
-  if (cp == 0xB7) return true;  // MIDDLE DOT is Other_ID_Continue
-  return !in_ranges(cp, kNotIdentifier, std::size(kNotIdentifier)) && is_printable(cp);
+  return cv::is_identifier_continue(cp);
 }
 
 bool Lexer::is_identifier_start(char32_t cp) {
   if (cp < 0x80) return is_potential_identifier_start(static_cast<char>(cp));
-  if (cp == 0xB7) return false;
-  return is_identifier_continue(cp) && !in_ranges(cp, kContinueOnly, std::size(kContinueOnly));
+  return cv::is_identifier_start(cp);
 }
 
 Lexer::Lexer(std::string_view source, int first_lineno, int first_line_col_shift)
@@ -373,6 +319,26 @@ Token Lexer::fail(std::string type, std::string message, int line, int col, bool
 // CPython's syntaxerror(): the caret sits where the tokenizer stopped reading.
 Token Lexer::fail_here(const std::string& message) {
   return fail("SyntaxError", message, lineno_, shifted(lineno_, column_of(pos_)), true);
+}
+
+int Lexer::line_length() const {
+  std::size_t end = src_.find('\n', line_start_);
+  if (end == std::string::npos) end = src_.size();
+  int n = 0;
+  for (std::size_t i = line_start_; i < end; ++i)
+    if ((static_cast<unsigned char>(src_[i]) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+int Lexer::last_line_length() const {
+  // src_ always ends with '\n': the last line runs from the previous '\n' to it.
+  if (src_.size() < 2) return 0;
+  std::size_t start = src_.rfind('\n', src_.size() - 2);
+  start = start == std::string::npos ? 0 : start + 1;
+  int n = 0;
+  for (std::size_t i = start; i + 1 < src_.size(); ++i)
+    if ((static_cast<unsigned char>(src_[i]) & 0xC0) != 0x80) ++n;
+  return n;
 }
 
 CompileError Lexer::unclosed_bracket_error() const {
@@ -438,14 +404,15 @@ Token Lexer::scan() {
       if (!blank_line && brackets_.empty()) {
         if (cont_line_col) col = alt_col = cont_line_col;
         int line = at_end() ? eof_line() : lineno_;
+        // CPython reports these at column 1; an unindent mismatch after the whole line.
         if (col == indent_stack_.back()) {
           if (alt_col != alt_indent_stack_.back())
-            return fail("TabError", "inconsistent use of tabs and spaces in indentation", line, 0, false);
+            return fail("TabError", "inconsistent use of tabs and spaces in indentation", line, 1, false);
         } else if (col > indent_stack_.back()) {
           if (indent_stack_.size() >= kMaxIndent)
-            return fail("IndentationError", "too many levels of indentation", line, 0, false);
+            return fail("IndentationError", "too many levels of indentation", line, 1, false);
           if (alt_col <= alt_indent_stack_.back())
-            return fail("TabError", "inconsistent use of tabs and spaces in indentation", line, 0, false);
+            return fail("TabError", "inconsistent use of tabs and spaces in indentation", line, 1, false);
           ++pending_indents_;
           indent_stack_.push_back(col);
           alt_indent_stack_.push_back(alt_col);
@@ -457,9 +424,9 @@ Token Lexer::scan() {
           }
           if (col != indent_stack_.back())
             return fail("IndentationError", "unindent does not match any outer indentation level", line,
-                        0, false);
+                        line_length() + 1, false);
           if (alt_col != alt_indent_stack_.back())
-            return fail("TabError", "inconsistent use of tabs and spaces in indentation", line, 0, false);
+            return fail("TabError", "inconsistent use of tabs and spaces in indentation", line, 1, false);
         }
       }
     }
@@ -474,7 +441,8 @@ Token Lexer::scan() {
         --pending_indents_;
       }
       t.lineno = t.end_lineno = at_end() ? eof_line() : lineno_;
-      t.col_offset = t.end_col_offset = at_end() ? 0 : shifted(lineno_, column_of(pos_));
+      // At the end of the input CPython places DEDENTs just past the last line.
+      t.col_offset = t.end_col_offset = at_end() ? last_line_length() + 1 : shifted(lineno_, column_of(pos_));
       return t;
     }
 
@@ -493,6 +461,7 @@ Token Lexer::scan() {
         Token t;
         t.kind = TokenKind::EndMarker;
         t.lineno = t.end_lineno = eof_line();
+        t.col_offset = t.end_col_offset = last_line_length();  // errors at the end point just past the last line
         return t;
       }
       int start_col = column_of(start);
@@ -505,7 +474,8 @@ Token Lexer::scan() {
         t.kind = TokenKind::Newline;
         t.text = std::string_view(src_).substr(start, 0);
         t.lineno = t.end_lineno = lineno_;
-        t.col_offset = t.end_col_offset = shifted(lineno_, start_col);
+        t.col_offset = shifted(lineno_, start_col);
+        t.end_col_offset = t.col_offset + 1;  // the newline character, as tokenize reports it
         consume_newline();
         at_bol_ = true;
         if (blank_line || !brackets_.empty()) break;  // implicit line joining: no NEWLINE

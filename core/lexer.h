@@ -124,6 +124,8 @@ class Lexer {
   bool at_end() const { return pos_ >= src_.size(); }
   void consume_newline();  // pos_ is at '\n': step over it and start the next line
   int column_of(std::size_t pos);  // code points between the line start and pos
+  int line_length() const;         // code points of the current line, without its newline
+  int last_line_length() const;    // code points of the source's last line
   int eof_line() const { return lineno_ > first_lineno_ ? lineno_ - 1 : first_lineno_; }
   int shifted(int line, int col) const { return line == first_lineno_ ? col + first_line_col_shift_ : col; }
 

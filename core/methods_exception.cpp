@@ -24,6 +24,7 @@ Value exception_init(VM& vm, PosArgs args, KwArgs kwargs, Object*) {
   ExceptionObject* self = self_exception(vm, args, "__init__");
   kwargs_none(vm, self->type->name, kwargs);
   self->args = vm.new_tuple(std::vector<Value>(args.begin() + 1, args.end()));
+  note_write(self);
   return vm.None;
 }
 
@@ -86,6 +87,7 @@ Value exception_args_set(VM& vm, PosArgs args, KwArgs, Object*) {
   ExceptionObject* self = self_exception(vm, args, "args");
   if (args.size() < 2) vm.raise_type_error("args may not be deleted");
   self->args = vm.new_tuple(vm.to_vector(args[1]));
+  note_write(self);
   return vm.None;
 }
 

@@ -129,7 +129,7 @@ Value list_pop(VM& vm, PosArgs args, KwArgs kwargs, Object*) {
 Value list_index(VM& vm, PosArgs args, KwArgs kwargs, Object*) {
   ListObject* self = self_list(vm, args, "index");
   kwargs_none(vm, "index", kwargs);
-  int64_t i = find_index(vm, self->items, args.subspan(1), "index");
+  int64_t i = find_index(vm, self->items.vec(), args.subspan(1), "index");
   if (i < 0) vm.raise(vm.t.ValueError, vm.repr(args[1])->text + " is not in list");
   return vm.new_int(i);
 }
@@ -153,7 +153,7 @@ Value list_clear(VM& vm, PosArgs args, KwArgs kwargs, Object*) {
 Value list_copy(VM& vm, PosArgs args, KwArgs kwargs, Object*) {
   ListObject* self = self_list(vm, args, "copy");
   args_none(vm, "list.copy", args.subspan(1), kwargs);
-  return vm.new_list(self->items);
+  return vm.new_list(self->items.vec());
 }
 
 Value list_reverse(VM& vm, PosArgs args, KwArgs kwargs, Object*) {
@@ -170,7 +170,7 @@ Value list_sort(VM& vm, PosArgs args, KwArgs kwargs, Object*) {
   bool reverse = a.has(1) && arg_int64(vm, a[1]) != 0;
   // As CPython, the list looks empty while it is being sorted; a key or __lt__ that
   // modifies it is reported.
-  std::vector<Value> items = std::move(self->items);
+  std::vector<Value> items = self->items.take();
   self->items.clear();
   try {
     sort_values(vm, items, a[0], reverse);
@@ -186,7 +186,7 @@ Value list_sort(VM& vm, PosArgs args, KwArgs kwargs, Object*) {
 
 // A plain list with self's items: lets list's own behaviour apply to subclasses that
 // override the special method being called (super().__getitem__(i)).
-ListObject* plain_list(VM& vm, ListObject* self) { return self->type == vm.t.list ? self : vm.new_list(self->items); }
+ListObject* plain_list(VM& vm, ListObject* self) { return self->type == vm.t.list ? self : vm.new_list(self->items.vec()); }
 
 Value list_len_dunder(VM& vm, PosArgs args, KwArgs kwargs, Object*) {
   ListObject* self = self_list(vm, args, "__len__");

@@ -72,7 +72,7 @@ Value str_join(VM& vm, PosArgs args, KwArgs kwargs, Object*) {
   Value iterable = arg_exactly_one(vm, "str.join", args.subspan(1), kwargs);
   std::vector<Value> items;
   if (has_kind(iterable, ObjKind::List)) {
-    items = as<ListObject>(iterable)->items;
+    items = as<ListObject>(iterable)->items.vec();
   } else if (has_kind(iterable, ObjKind::Tuple)) {
     items = as<TupleObject>(iterable)->items;
   } else {

@@ -17,9 +17,9 @@ NativeObject* self_chainmap(VM& vm, PosArgs args, Object* data, std::string_view
   return method_self_as<NativeObject>(vm, args, self_type_of(data), method);
 }
 
-std::vector<Value>& chainmap_maps(VM& vm, NativeObject* cm) {
+const std::vector<Value>& chainmap_maps(VM& vm, NativeObject* cm) {
   if (!has_kind(cm->slots[0], ObjKind::List)) vm.raise_type_error("ChainMap.maps must be a list");
-  return as<ListObject>(cm->slots[0])->items;
+  return as<ListObject>(cm->slots[0])->items.vec();
 }
 
 Value chainmap_new(VM& vm, PosArgs args, KwArgs, Object* data) {

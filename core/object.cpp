@@ -2,6 +2,7 @@
 #include "core/object.h"
 
 #include <cstring>
+#include <utility>
 
 #include "core/vm.h"
 
@@ -17,7 +18,7 @@ void Object::trace(GcMarker& m) {
 
 void ListObject::trace(GcMarker& m) {
   Object::trace(m);
-  for (Value v : items) m.visit(v);
+  for (Value v : std::as_const(items)) m.visit(v);  // const: marking is not a write
 }
 
 void TupleObject::trace(GcMarker& m) {

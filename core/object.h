@@ -16,8 +16,10 @@
 #include <vector>
 
 #include "core/bytecode.h"
+#include "core/list_items.h"
 #include "core/numeric.h"
 #include "core/value.h"
+#include "core/write_observer.h"
 
 namespace cv {
 
@@ -55,9 +57,17 @@ struct Object {
   uint32_t gc_mark = 0;        // collection epoch in which this object was last marked
   uint32_t serial = 0;         // stable small id (allocation order), used for id() and traces
   const ObjKind kind;
+  uint32_t rec_id = 0;         // the recorder's id for this object, 0 until recorded (write_observer.h)
   TypeObject* type;
   DictObject* attrs = nullptr; // __dict__ of instances of user classes, functions and modules
 };
+
+inline uint32_t object_rec_id(const Object* o) { return o->rec_id; }
+
+// Reports a write to `o` in [lo, hi) (write_observer.h); free unless the recorder has seen `o`.
+inline void note_write(Object* o, uint32_t lo = 0, uint32_t hi = kToEnd) {
+  if (o->rec_id != 0) [[unlikely]] note_write_slow(o, lo, hi);
+}
 
 struct GcMarker {
   virtual ~GcMarker() = default;
@@ -90,9 +100,9 @@ struct StrObject : Object {
 // ---------------------------------------------------------------- containers
 
 struct ListObject : Object {
-  explicit ListObject(TypeObject* t) : Object(ObjKind::List, t) {}
+  explicit ListObject(TypeObject* t) : Object(ObjKind::List, t), items(this) {}
   void trace(GcMarker& m) override;
-  std::vector<Value> items;
+  ListItems items;  // a std::vector<Value> that reports writes to the recorder
 };
 
 struct TupleObject : Object {
@@ -112,6 +122,9 @@ class HashTable {
   enum class Layout : uint8_t { Insertion, SetTable };
   HashTable() = default;
   explicit HashTable(Layout layout) : layout_(layout) {}
+  // A copy belongs to no object; assigning keeps the target's owner and reports the write.
+  HashTable(const HashTable& other);
+  HashTable& operator=(const HashTable& other);
   // Ahead of inserting about `incoming` keys: SetTable resizes as CPython's set_merge and
   // set.update(dict) do (to (len + incoming) * 2 slots when the table would pass 60%
   // full), so that slot order matches CPython; Insertion makes room for them.
@@ -128,11 +141,16 @@ class HashTable {
   bool erase(VM& vm, Value key, uint64_t hash);
   void clear();
   const std::vector<Entry>& entries() const { return entries_; }  // includes deleted slots
-  std::vector<Entry>& entries_mut() { return entries_; }
+  std::vector<Entry>& entries_mut() { note_write(); return entries_; }
   uint64_t version() const { return version_; }  // bumped on every structural change
   void trace(GcMarker& m);
+  // The dict or set this table stores: its writes are reported for that object (write_observer.h).
+  void set_owner(Object* owner) { owner_ = owner; }
 
  private:
+  void note_write(uint32_t lo = 0, uint32_t hi = kToEnd) {
+    if (owner_ && owner_->rec_id != 0) [[unlikely]] note_write_slow(owner_, lo, hi);
+  }
   void rebuild(size_t min_capacity);
   void set_resize(int64_t min_used);
   std::vector<Entry> entries_;
@@ -141,17 +159,18 @@ class HashTable {
   uint64_t version_ = 0;
   Layout layout_ = Layout::Insertion;
   int64_t fill_ = 0;             // SetTable: live plus deleted slots
+  Object* owner_ = nullptr;
 };
 
 struct DictObject : Object {
-  explicit DictObject(TypeObject* t) : Object(ObjKind::Dict, t) {}
+  explicit DictObject(TypeObject* t) : Object(ObjKind::Dict, t) { table.set_owner(this); }
   void trace(GcMarker& m) override;
   HashTable table;
   Value default_factory;  // collections.defaultdict only
 };
 
 struct SetObject : Object {
-  SetObject(ObjKind k, TypeObject* t) : Object(k, t) {}
+  SetObject(ObjKind k, TypeObject* t) : Object(k, t) { table.set_owner(this); }
   void trace(GcMarker& m) override;
   HashTable table{HashTable::Layout::SetTable};  // values unused
 };

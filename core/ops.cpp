@@ -12,6 +12,13 @@ namespace cv {
 
 ObjKind kind_of(Value v) { return v.is_small_int() ? ObjKind::Int : v.as_object()->kind; }
 
+std::string tp_name(const TypeObject* type) {
+  if (type->is_builtin && !type->module.empty() && type->module != "builtins") return type->module + "." + type->name;
+  return type->name;
+}
+
+std::string tp_name(const VM& vm, Value v) { return tp_name(vm.type_of(v)); }
+
 TypeObject* layout_owner(const VM& vm, ObjKind kind) {
   const BuiltinTypes& t = vm.t;
   switch (kind) {
@@ -115,7 +122,6 @@ namespace {
 const NameKey& key_bool() { static const NameKey k("__bool__"); return k; }
 const NameKey& key_len() { static const NameKey k("__len__"); return k; }
 const NameKey& key_hash() { static const NameKey k("__hash__"); return k; }
-const NameKey& key_eq() { static const NameKey k("__eq__"); return k; }
 const NameKey& key_contains() { static const NameKey k("__contains__"); return k; }
 const NameKey& key_index() { static const NameKey k("__index__"); return k; }
 
@@ -231,7 +237,7 @@ std::optional<int> compare_numbers(const Number& a, const Number& b) {
 
 const std::vector<Value>& sequence_items(Value v) {
   Object* o = v.as_object();
-  if (o->kind == ObjKind::List) return static_cast<ListObject*>(o)->items;
+  if (o->kind == ObjKind::List) return static_cast<ListObject*>(o)->items.vec();
   return static_cast<TupleObject*>(o)->items;
 }
 
@@ -387,8 +393,8 @@ Value rich_slot(VM& vm, Value self, Value other, CompareOpArg op) {
 }
 
 [[noreturn, gnu::noinline]] void raise_not_supported(VM& vm, CompareOpArg op, const TypeObject* ta, const TypeObject* tb) {
-  vm.raise(vm.t.TypeError, std::string("'") + rich_symbol(op) + "' not supported between instances of '" + ta->name +
-                               "' and '" + tb->name + "'");
+  vm.raise(vm.t.TypeError, std::string("'") + rich_symbol(op) + "' not supported between instances of '" + tp_name(ta) +
+                               "' and '" + tp_name(tb) + "'");
 }
 
 bool is_exact_str(const VM& vm, Value v) { return v.is_object() && v.as_object()->type == vm.t.str; }
@@ -525,7 +531,7 @@ bool VM::truthy(Value v) {
   if (method) {
     Value r = call_special(*this, method, v, {});
     if (r != True && r != False)
-      raise(t.TypeError, "__bool__ should return bool, returned " + type_name(r));
+      raise(t.TypeError, "__bool__ should return bool, returned " + tp_name(*this, r));
     return r == True;
   }
   if (find_special(*this, v, key_len().get())) return length(v) > 0;
@@ -547,7 +553,7 @@ uint64_t VM::hash(Value v) {
       int64_t i = cls->attrs->table.find_str(key_hash().get());
       if (i >= 0) {
         Value method = cls->attrs->table.entries()[size_t(i)].value;
-        if (method == None) raise(t.TypeError, "unhashable type: '" + o->type->name + "'");
+        if (method == None) raise(t.TypeError, "unhashable type: '" + tp_name(o->type) + "'");
         Value r = call_special(*this, method, v, {});
         BigInt big;
         if (!int_value(*this, r, &big)) raise(t.TypeError, "__hash__ method should return an integer");
@@ -555,8 +561,6 @@ uint64_t VM::hash(Value v) {
         if (h == -1) h = -2;
         return uint64_t(h);
       }
-      if (cls->attrs->table.find_str(key_eq().get()) >= 0)
-        raise(t.TypeError, "unhashable type: '" + o->type->name + "'");
     }
   }
   switch (o->kind) {
@@ -590,7 +594,7 @@ uint64_t VM::hash(Value v) {
     case ObjKind::List:
     case ObjKind::Dict:
     case ObjKind::Set:
-    case ObjKind::Slice: raise(t.TypeError, "unhashable type: '" + o->type->name + "'");
+    case ObjKind::Slice: raise(t.TypeError, "unhashable type: '" + tp_name(o->type) + "'");
     default: return identity_hash(o);
   }
 }
@@ -645,7 +649,7 @@ int64_t VM::length(Value v) {
     BigInt n;
     if (!int_value(*this, r, &n)) {
       if (!find_special(*this, r, key_index().get()))
-        raise(t.TypeError, "'" + type_name(r) + "' object cannot be interpreted as an integer");
+        raise(t.TypeError, "'" + tp_name(*this, r) + "' object cannot be interpreted as an integer");
       n = to_bigint(r);
     }
     if (n < 0) raise(t.ValueError, "__len__() should return >= 0");
@@ -663,13 +667,13 @@ int64_t VM::length(Value v) {
     case ObjKind::Range: return static_cast<RangeObject*>(o)->length();
     default: break;
   }
-  raise(t.TypeError, "object of type '" + o->type->name + "' has no len()");
+  raise(t.TypeError, "object of type '" + tp_name(o->type) + "' has no len()");
 }
 
 bool VM::contains(Value container, Value item) {
   Value method = find_special(*this, container, key_contains().get());
   if (method) {
-    if (method == None) raise(t.TypeError, "argument of type '" + type_name(container) + "' is not iterable");
+    if (method == None) raise(t.TypeError, "'" + tp_name(*this, container) + "' object is not a container");
     Value args[1] = {item};
     return truthy(call_special(*this, method, container, args));
   }
@@ -694,7 +698,7 @@ bool VM::contains(Value container, Value item) {
       }
       case ObjKind::Str: {
         if (kind_of(item) != ObjKind::Str)
-          raise(t.TypeError, "'in <string>' requires string as left operand, not " + type_name(item));
+          raise(t.TypeError, "'in <string>' requires string as left operand, not " + tp_name(*this, item));
         return static_cast<StrObject*>(o)->text.find(static_cast<StrObject*>(item.as_object())->text) != std::string::npos;
       }
       case ObjKind::Range: {
@@ -720,7 +724,7 @@ bool VM::contains(Value container, Value item) {
     iterator = get_iter(container);
   } catch (PyRaise& e) {
     if (!is_instance(Value(e.exception), t.TypeError)) throw;
-    raise(t.TypeError, "argument of type '" + type_name(container) + "' is not iterable");
+    raise(t.TypeError, "argument of type '" + tp_name(*this, container) + "' is not iterable");
   }
   while (Value x = next(iterator))
     if (equals(x, item)) return true;
@@ -733,9 +737,9 @@ BigInt VM::to_bigint(Value v) {
   BigInt out;
   if (int_value(*this, v, &out)) return out;
   Value method = find_special(*this, v, key_index().get());
-  if (!method) raise(t.TypeError, "'" + type_name(v) + "' object cannot be interpreted as an integer");
+  if (!method) raise(t.TypeError, "'" + tp_name(*this, v) + "' object cannot be interpreted as an integer");
   Value r = call_special(*this, method, v, {});
-  if (!int_value(*this, r, &out)) raise(t.TypeError, "__index__ returned non-int (type " + type_name(r) + ")");
+  if (!int_value(*this, r, &out)) raise(t.TypeError, "__index__ returned non-int (type " + tp_name(*this, r) + ")");
   return out;
 }
 

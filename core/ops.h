@@ -32,6 +32,10 @@ struct NameKey {
 // object for ObjKind::Instance, BaseException for ObjKind::Exception, ...).
 TypeObject* layout_owner(const VM& vm, ObjKind kind);
 ObjKind kind_of(Value v);
+// CPython's tp_name, which its error messages show: "int", "C", and "collections.deque" for a
+// library type (a builtin type whose module is not builtins).
+std::string tp_name(const TypeObject* type);
+std::string tp_name(const VM& vm, Value v);
 // The Python-level (or library) definition of special method `name` for `obj`; null when
 // the native behaviour of obj's layout applies.
 Value find_special(VM& vm, Value obj, const StrObject* name);

@@ -5,8 +5,6 @@
 // class attributes (functions bind to the instance). The special attributes of builtin
 // objects (function.__name__, code.co_varnames, cell.cell_contents, ...) are data
 // descriptors of their builtin type in CPython; here `layout_attribute` plays that part.
-#include <cmath>
-
 #include "core/numeric.h"
 #include "core/ops.h"
 
@@ -34,17 +32,9 @@ Value own_dict_get(const Object* o, const StrObject* name) {
   return i < 0 ? Value() : o->attrs->table.entries()[size_t(i)].value;
 }
 
-// type.__mro__ lookup, with CPython's rule that a class defining __eq__ without
-// __hash__ has __hash__ = None (type.__new__ writes that into the class dict).
-Value class_lookup(VM& vm, const TypeObject* cls, const StrObject* name) {
-  if (name->text != "__hash__") return cls->lookup(name);
-  static const NameKey eq("__eq__");
-  for (const TypeObject* c : cls->mro) {
-    if (Value v = own_dict_get(c, name)) return v;
-    if (!c->is_builtin && own_dict_get(c, eq.get())) return vm.None;
-  }
-  return Value();
-}
+// type.__mro__ lookup. (A class body defining __eq__ alone already holds __hash__ = None:
+// finish_class writes it, as CPython's type.__new__ does.)
+Value class_lookup(VM& /*vm*/, const TypeObject* cls, const StrObject* name) { return cls->lookup(name); }
 
 // A snapshot of a suspended generator's frame: f_locals, f_lineno, f_code, f_globals.
 Value frame_snapshot(VM& vm, const Frame& frame) {
@@ -92,9 +82,9 @@ TupleObject* tuple_of_names(VM& vm, const std::vector<StrObject*>& names) {
 
 [[noreturn]] void raise_no_attribute(VM& vm, Value obj, const StrObject* name) {
   if (is_kind(obj, ObjKind::Type))
-    raise_plain_attribute_error(vm, "type object '" + static_cast<TypeObject*>(obj.as_object())->name +
+    raise_plain_attribute_error(vm, "type object '" + tp_name(static_cast<TypeObject*>(obj.as_object())) +
                                         "' has no attribute '" + name->text + "'");
-  raise_plain_attribute_error(vm, "'" + vm.type_name(obj) + "' object has no attribute '" + name->text + "'");
+  raise_plain_attribute_error(vm, "'" + tp_name(vm, obj) + "' object has no attribute '" + name->text + "'");
 }
 
 // CPython's private-name mangling of __slots__ entries ("__x" in class P is "_P__x").
@@ -108,7 +98,7 @@ std::string mangle(const TypeObject* cls, const std::string& name) {
 // Whether the user classes along the MRO all declare __slots__ without "__dict__": then
 // instances have no __dict__ and only the slot names can be assigned. `allowed` is set
 // when `name` is one of the slots.
-bool slots_only(VM& vm, const TypeObject* type, const std::string* name, bool* allowed) {
+bool slots_only(const TypeObject* type, const std::string* name, bool* allowed) {
   bool any_user_class = false;
   for (const TypeObject* cls : type->mro) {
     if (cls->is_builtin) break;
@@ -118,7 +108,7 @@ bool slots_only(VM& vm, const TypeObject* type, const std::string* name, bool* a
     std::vector<Value> entries;
     if (VM::is_str(slots)) entries.push_back(slots);
     else if (is_kind(slots, ObjKind::Tuple)) entries = static_cast<TupleObject*>(slots.as_object())->items;
-    else if (is_kind(slots, ObjKind::List)) entries = static_cast<ListObject*>(slots.as_object())->items;
+    else if (is_kind(slots, ObjKind::List)) entries = static_cast<ListObject*>(slots.as_object())->items.vec();
     else return false;
     for (Value e : entries) {
       if (!VM::is_str(e)) continue;
@@ -127,7 +117,6 @@ bool slots_only(VM& vm, const TypeObject* type, const std::string* name, bool* a
       if (name && allowed && mangle(cls, slot) == *name) *allowed = true;
     }
   }
-  (void)vm;
   return any_user_class;
 }
 
@@ -162,15 +151,34 @@ bool is_data_descriptor(VM& vm, Value d) {
 }
 
 std::string property_message(VM& vm, const StrObject* name, Value obj, const char* what) {
-  std::string owner = vm.type_name(obj);
+  std::string owner = tp_name(vm, obj);
   if (name) return "property '" + name->text + "' of '" + owner + "' object has no " + what;
   return "property of '" + owner + "' object has no " + what;
+}
+
+// A read-only property that a builtin type defines stands for one of CPython's C-level
+// descriptors, which word the error differently: members (range.start) say "readonly
+// attribute", getsets (int.real) "attribute 'real' of 'int' objects is not writable".
+[[noreturn]] void raise_read_only(VM& vm, Value obj, const StrObject* name, const char* what) {
+  const TypeObject* owner = nullptr;
+  if (name) {
+    for (const TypeObject* cls : vm.type_of(obj)->mro)
+      if (own_dict_get(cls, name)) {
+        owner = cls;
+        break;
+      }
+  }
+  if (!owner || !owner->is_builtin) raise_plain_attribute_error(vm, property_message(vm, name, obj, what));
+  ObjKind kind = kind_of(obj);
+  if (kind == ObjKind::Range || kind == ObjKind::Slice || kind == ObjKind::Function)
+    raise_plain_attribute_error(vm, "readonly attribute");
+  raise_plain_attribute_error(vm, "attribute '" + name->text + "' of '" + tp_name(owner) + "' objects is not writable");
 }
 
 void descriptor_set(VM& vm, Value descr, Value obj, Value v, const StrObject* name) {
   if (is_kind(descr, ObjKind::Property)) {
     auto* p = static_cast<DescriptorObject*>(descr.as_object());
-    if (p->fset.is_null() || p->fset == vm.None) raise_plain_attribute_error(vm, property_message(vm, name, obj, "setter"));
+    if (p->fset.is_null() || p->fset == vm.None) raise_read_only(vm, obj, name, "setter");
     Value args[2] = {obj, v};
     vm.call(p->fset, args);
     return;
@@ -184,7 +192,7 @@ void descriptor_set(VM& vm, Value descr, Value obj, Value v, const StrObject* na
 void descriptor_delete(VM& vm, Value descr, Value obj, const StrObject* name) {
   if (is_kind(descr, ObjKind::Property)) {
     auto* p = static_cast<DescriptorObject*>(descr.as_object());
-    if (p->fdel.is_null() || p->fdel == vm.None) raise_plain_attribute_error(vm, property_message(vm, name, obj, "deleter"));
+    if (p->fdel.is_null() || p->fdel == vm.None) raise_read_only(vm, obj, name, "deleter");
     Value args[1] = {obj};
     vm.call(p->fdel, args);
     return;
@@ -387,7 +395,7 @@ Value layout_attribute(VM& vm, Value obj, const StrObject* name) {
   if (n == "__dict__" && allows_instance_dict(vm, o)) {
     bool allowed = false;
     if (o->kind == ObjKind::Instance || !o->type->is_builtin)
-      if (slots_only(vm, o->type, nullptr, &allowed)) return Value();
+      if (slots_only(o->type, nullptr, &allowed)) return Value();
     return ensure_dict(vm, o);
   }
   return Value();
@@ -398,6 +406,7 @@ Value layout_attribute(VM& vm, Value obj, const StrObject* name) {
 bool set_layout_attribute(VM& vm, Value obj, const StrObject* name, Value v) {
   if (!obj.is_object()) return false;
   Object* o = obj.as_object();
+  note_write(o);  // a displayed field (a function's name, a cell, __class__, ...) may change
   const std::string& n = name->text;
   switch (o->kind) {
     case ObjKind::Function: {
@@ -493,7 +502,7 @@ bool set_layout_attribute(VM& vm, Value obj, const StrObject* name, Value v) {
   }
   if (n == "__class__") {
     if (!is_kind(v, ObjKind::Type))
-      vm.raise(vm.t.TypeError, "__class__ must be set to a class, not '" + vm.type_name(v) + "' object");
+      vm.raise(vm.t.TypeError, "__class__ must be set to a class, not '" + tp_name(vm, v) + "' object");
     auto* target = static_cast<TypeObject*>(v.as_object());
     if (o->type->is_builtin || target->is_builtin || target->instance_kind != o->kind)
       vm.raise(vm.t.TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
@@ -502,7 +511,7 @@ bool set_layout_attribute(VM& vm, Value obj, const StrObject* name, Value v) {
   }
   if (n == "__dict__" && allows_instance_dict(vm, o)) {
     if (!is_kind(v, ObjKind::Dict))
-      vm.raise(vm.t.TypeError, "__dict__ must be set to a dictionary, not a '" + vm.type_name(v) + "'");
+      vm.raise(vm.t.TypeError, "__dict__ must be set to a dictionary, not a '" + tp_name(vm, v) + "'");
     o->attrs = static_cast<DictObject*>(v.as_object());
     return true;
   }
@@ -541,7 +550,7 @@ Value type_get_attr(VM& vm, TypeObject* cls, StrObject* name) {
 
 void type_set_attr(VM& vm, TypeObject* cls, StrObject* name, Value v) {
   if (cls->is_builtin)
-    vm.raise(vm.t.TypeError, "cannot set '" + name->text + "' attribute of immutable type '" + cls->name + "'");
+    vm.raise(vm.t.TypeError, "cannot set '" + name->text + "' attribute of immutable type '" + tp_name(cls) + "'");
   TypeObject* meta = cls->type;
   Value meta_attr = meta->lookup(name);
   if (meta_attr && is_data_descriptor(vm, meta_attr)) {
@@ -551,8 +560,9 @@ void type_set_attr(VM& vm, TypeObject* cls, StrObject* name, Value v) {
   const std::string& n = name->text;
   if (n == "__name__" || n == "__qualname__") {
     if (!VM::is_str(v))
-      vm.raise(vm.t.TypeError, "can only assign string to " + cls->name + "." + n + ", not '" + vm.type_name(v) + "'");
+      vm.raise(vm.t.TypeError, "can only assign string to " + tp_name(cls) + "." + n + ", not '" + tp_name(vm, v) + "'");
     (n == "__name__" ? cls->name : cls->qualname) = static_cast<StrObject*>(v.as_object())->text;
+    note_write(cls);
     return;
   }
   if (n == "__dict__") raise_plain_attribute_error(vm, "attribute '__dict__' of 'type' objects is not writable");
@@ -563,7 +573,7 @@ void type_set_attr(VM& vm, TypeObject* cls, StrObject* name, Value v) {
 
 void type_del_attr(VM& vm, TypeObject* cls, StrObject* name) {
   if (cls->is_builtin)
-    vm.raise(vm.t.TypeError, "cannot set '" + name->text + "' attribute of immutable type '" + cls->name + "'");
+    vm.raise(vm.t.TypeError, "cannot set '" + name->text + "' attribute of immutable type '" + tp_name(cls) + "'");
   TypeObject* meta = cls->type;
   Value meta_attr = meta->lookup(name);
   if (meta_attr && is_data_descriptor(vm, meta_attr)) {
@@ -571,7 +581,7 @@ void type_del_attr(VM& vm, TypeObject* cls, StrObject* name) {
     return;
   }
   if (!cls->attrs || !cls->attrs->table.erase(vm, name, name->hash()))
-    raise_plain_attribute_error(vm, "type object '" + cls->name + "' has no attribute '" + name->text + "'");
+    raise_plain_attribute_error(vm, "type object '" + tp_name(cls) + "' has no attribute '" + name->text + "'");
 }
 
 // super(start, self).name: the MRO of type(self) after `start`.
@@ -648,7 +658,6 @@ Value bind_descriptor(VM& vm, Value descr, Value obj, TypeObject* owner, const S
     case ObjKind::StaticMethod: return or_none(vm, static_cast<DescriptorObject*>(d)->fget);
     case ObjKind::ClassMethod: {
       TypeObject* cls = owner ? owner : vm.type_of(obj);
-      if (!obj.is_null() && !owner) cls = vm.type_of(obj);
       return vm.heap.make<BoundMethodObject>(vm.t.method, static_cast<DescriptorObject*>(d)->fget, cls);
     }
     case ObjKind::Type:
@@ -701,11 +710,11 @@ Value generic_get_attr(VM& vm, Value obj, StrObject* name) {
 void raise_attribute_error(VM& vm, Value obj, StrObject* name) {
   std::string message;
   if (is_kind(obj, ObjKind::Type))
-    message = "type object '" + static_cast<TypeObject*>(obj.as_object())->name + "' has no attribute '" + name->text + "'";
+    message = "type object '" + tp_name(static_cast<TypeObject*>(obj.as_object())) + "' has no attribute '" + name->text + "'";
   else if (is_kind(obj, ObjKind::Module))
     message = "module '" + static_cast<ModuleObject*>(obj.as_object())->name + "' has no attribute '" + name->text + "'";
   else
-    message = "'" + vm.type_name(obj) + "' object has no attribute '" + name->text + "'";
+    message = "'" + tp_name(vm, obj) + "' object has no attribute '" + name->text + "'";
   ExceptionObject* e = vm.new_exception(vm.t.AttributeError, std::move(message));
   e->name_hint = name;
   e->obj_hint = obj;
@@ -727,7 +736,7 @@ void generic_set_attr(VM& vm, Value obj, StrObject* name, Value v) {
   if (obj.is_object() && allows_instance_dict(vm, obj.as_object())) {
     Object* o = obj.as_object();
     bool allowed = false;
-    if ((o->kind == ObjKind::Instance || !type->is_builtin) && slots_only(vm, type, &name->text, &allowed) && !allowed) {
+    if ((o->kind == ObjKind::Instance || !type->is_builtin) && slots_only(type, &name->text, &allowed) && !allowed) {
       if (descr) raise_plain_attribute_error(vm, "'" + type->name + "' object attribute '" + name->text + "' is read-only");
       raise_no_attribute(vm, obj, name);
     }
@@ -759,6 +768,7 @@ void generic_del_attr(VM& vm, Value obj, StrObject* name) {
       return;
     }
     if (o->kind == ObjKind::Cell && n == "cell_contents") {
+      note_write(o);
       static_cast<CellObject*>(o)->contents = Value();
       return;
     }

@@ -1,4 +1,6 @@
 // Subscript protocol of the VM: indexing, slicing, slice assignment and deletion, dict lookups with __missing__.
+#include <utility>
+
 #include "core/ops.h"
 
 namespace cv {
@@ -36,7 +38,7 @@ std::vector<Value> slice_items(const std::vector<Value>& items, const SliceIndic
 std::vector<Value> items_of_iterable(VM& vm, Value v, const char* message) {
   if (v.is_object() && (v.as_object()->type == vm.t.list || v.as_object()->type == vm.t.tuple)) {
     Object* o = v.as_object();
-    return o->kind == ObjKind::List ? static_cast<ListObject*>(o)->items : static_cast<TupleObject*>(o)->items;
+    return o->kind == ObjKind::List ? static_cast<ListObject*>(o)->items.vec() : static_cast<TupleObject*>(o)->items;
   }
   Value iterator;
   try {
@@ -59,8 +61,9 @@ void list_assign_slice(VM& vm, ListObject* list, const SliceObject* slice, Value
     int64_t lo = std::min(s.start, size);
     int64_t hi = std::min(std::max(s.start + s.length, lo), size);
     auto& dst = list->items;
-    dst.erase(dst.begin() + lo, dst.begin() + hi);
-    dst.insert(dst.begin() + lo, items.begin(), items.end());
+    const Value* first = std::as_const(dst).begin();  // const: positions only, not a write
+    dst.erase(first + lo, first + hi);
+    dst.insert(std::as_const(dst).begin() + lo, items.begin(), items.end());
     vm.heap.note_external_bytes(items.size() * sizeof(Value));
     return;
   }
@@ -108,7 +111,7 @@ Value range_item(VM& vm, RangeObject* r, Value key) {
     int64_t step = clamp(__int128(r->step) * s.step);
     return vm.heap.make<RangeObject>(vm.t.range, start, stop, step);
   }
-  vm.raise(vm.t.TypeError, "range indices must be integers or slices, not " + vm.type_name(key));
+  vm.raise(vm.t.TypeError, "range indices must be integers or slices, not " + tp_name(vm, key));
 }
 
 Value str_item(VM& vm, StrObject* s, Value key) {
@@ -127,7 +130,7 @@ Value str_item(VM& vm, StrObject* s, Value key) {
     if (s->is_ascii && si.step == 1) return vm.new_str(s->text.substr(size_t(si.start), size_t(si.length)));
     return vm.new_str(utf8_slice(s->text, si));
   }
-  vm.raise(vm.t.TypeError, "string indices must be integers, not '" + vm.type_name(key) + "'");
+  vm.raise(vm.t.TypeError, "string indices must be integers, not '" + tp_name(vm, key) + "'");
 }
 
 // Containers whose CPython type has a sequence part, which words deletion errors differently.
@@ -199,10 +202,10 @@ Value VM::get_item(Value container, Value key) {
       if (std::optional<int64_t> i = as_index(*this, key)) {
         int64_t k = *i;
         if (!wrap_index(&k, l->items.size())) raise(t.IndexError, "list index out of range");
-        return l->items[size_t(k)];
+        return l->items.vec()[size_t(k)];  // a read: no write report
       }
-      if (is_slice(key)) return new_list(slice_items(l->items, slice_indices(*this, as_slice(key), int64_t(l->items.size()))));
-      raise(t.TypeError, "list indices must be integers or slices, not " + type_name(key));
+      if (is_slice(key)) return new_list(slice_items(l->items.vec(), slice_indices(*this, as_slice(key), int64_t(l->items.size()))));
+      raise(t.TypeError, "list indices must be integers or slices, not " + tp_name(*this, key));
     }
     case ObjKind::Tuple: {
       auto* tup = static_cast<TupleObject*>(o);
@@ -216,7 +219,7 @@ Value VM::get_item(Value container, Value key) {
         if (s.step == 1 && s.length == int64_t(tup->items.size()) && o->type == t.tuple) return container;
         return new_tuple(slice_items(tup->items, s));
       }
-      raise(t.TypeError, "tuple indices must be integers or slices, not " + type_name(key));
+      raise(t.TypeError, "tuple indices must be integers or slices, not " + tp_name(*this, key));
     }
     case ObjKind::Str: return str_item(*this, static_cast<StrObject*>(o), key);
     case ObjKind::Range: return range_item(*this, static_cast<RangeObject*>(o), key);
@@ -252,11 +255,11 @@ Value VM::get_item(Value container, Value key) {
       // Generic aliases (list[int] in annotations) stand for their class here.
       if (cls == t.list || cls == t.tuple || cls == t.dict || cls == t.set || cls == t.frozenset || cls == t.type)
         return container;
-      raise(t.TypeError, "type '" + cls->name + "' is not subscriptable");
+      raise(t.TypeError, "type '" + tp_name(cls) + "' is not subscriptable");
     }
     default: break;
   }
-  raise(t.TypeError, "'" + o->type->name + "' object is not subscriptable");
+  raise(t.TypeError, "'" + tp_name(o->type) + "' object is not subscriptable");
 }
 
 void VM::set_item(Value container, Value key, Value v) {
@@ -279,14 +282,14 @@ void VM::set_item(Value container, Value key, Value v) {
         list_assign_slice(*this, l, as_slice(key), v);
         return;
       }
-      raise(t.TypeError, "list indices must be integers or slices, not " + type_name(key));
+      raise(t.TypeError, "list indices must be integers or slices, not " + tp_name(*this, key));
     }
     if (o->kind == ObjKind::Dict) {
       dict_set(*this, static_cast<DictObject*>(o), key, v);
       return;
     }
   }
-  raise(t.TypeError, "'" + type_name(container) + "' object does not support item assignment");
+  raise(t.TypeError, "'" + tp_name(*this, container) + "' object does not support item assignment");
 }
 
 void VM::del_item(Value container, Value key) {
@@ -302,23 +305,23 @@ void VM::del_item(Value container, Value key) {
       if (std::optional<int64_t> i = as_index(*this, key)) {
         int64_t k = *i;
         if (!wrap_index(&k, l->items.size())) raise(t.IndexError, "list assignment index out of range");
-        l->items.erase(l->items.begin() + k);
+        l->items.erase(std::as_const(l->items).begin() + k);
         return;
       }
       if (is_slice(key)) {
         list_delete_slice(*this, l, as_slice(key));
         return;
       }
-      raise(t.TypeError, "list indices must be integers or slices, not " + type_name(key));
+      raise(t.TypeError, "list indices must be integers or slices, not " + tp_name(*this, key));
     }
     if (o->kind == ObjKind::Dict) {
       if (!static_cast<DictObject*>(o)->table.erase(*this, key, hash(key))) raise_key_error(*this, key);
       return;
     }
     if (has_sequence_protocol(o) && as_index(*this, key))
-      raise(t.TypeError, "'" + o->type->name + "' object doesn't support item deletion");
+      raise(t.TypeError, "'" + tp_name(o->type) + "' object doesn't support item deletion");
   }
-  raise(t.TypeError, "'" + type_name(container) + "' object does not support item deletion");
+  raise(t.TypeError, "'" + tp_name(*this, container) + "' object does not support item deletion");
 }
 
 }  // namespace cv

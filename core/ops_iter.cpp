@@ -19,7 +19,7 @@ Value exhausted(NativeIterator& it) {
 Value list_next(VM&, NativeIterator& it) {
   if (it.source.is_null()) return Value();
   auto* l = static_cast<ListObject*>(it.source.as_object());
-  if (size_t(it.index) < l->items.size()) return l->items[size_t(it.index++)];
+  if (size_t(it.index) < l->items.size()) return l->items.vec()[size_t(it.index++)];
   return exhausted(it);
 }
 
@@ -165,9 +165,9 @@ NativeIterator* new_set_iterator(VM& vm, SetObject* s) {
 
 Value VM::get_iter(Value v) {
   if (Value method = find_special(*this, v, key_iter().get())) {
-    if (method == None) raise(t.TypeError, "'" + type_name(v) + "' object is not iterable");
+    if (method == None) raise(t.TypeError, "'" + tp_name(*this, v) + "' object is not iterable");
     Value r = call_special(*this, method, v, {});
-    if (!is_iterator(*this, r)) raise(t.TypeError, "iter() returned non-iterator of type '" + type_name(r) + "'");
+    if (!is_iterator(*this, r)) raise(t.TypeError, "iter() returned non-iterator of type '" + tp_name(*this, r) + "'");
     return r;
   }
   if (v.is_object()) {
@@ -190,7 +190,7 @@ Value VM::get_iter(Value v) {
     }
   }
   if (find_special(*this, v, key_getitem().get())) return make_iterator(*this, sequence_next, v);
-  raise(t.TypeError, "'" + type_name(v) + "' object is not iterable");
+  raise(t.TypeError, "'" + tp_name(*this, v) + "' object is not iterable");
 }
 
 Value VM::next(Value iterator) {
@@ -203,7 +203,7 @@ Value VM::next(Value iterator) {
     if (o->kind == ObjKind::Generator) return resume_generator(static_cast<GeneratorObject*>(o), None);
   }
   Value method = find_special(*this, iterator, key_next().get());
-  if (!method) raise(t.TypeError, "'" + type_name(iterator) + "' object is not an iterator");
+  if (!method) raise(t.TypeError, "'" + tp_name(*this, iterator) + "' object is not an iterator");
   try {
     return call_special(*this, method, iterator, {});
   } catch (PyRaise& e) {
@@ -216,7 +216,7 @@ std::vector<Value> VM::to_vector(Value iterable) {
   if (iterable.is_object()) {
     Object* o = iterable.as_object();
     if ((o->kind == ObjKind::List || o->kind == ObjKind::Tuple) && !find_special(*this, iterable, key_iter().get()))
-      return o->kind == ObjKind::List ? static_cast<ListObject*>(o)->items : static_cast<TupleObject*>(o)->items;
+      return o->kind == ObjKind::List ? static_cast<ListObject*>(o)->items.vec() : static_cast<TupleObject*>(o)->items;
   }
   Value iterator = get_iter(iterable);
   std::vector<Value> out;

@@ -6,6 +6,7 @@
 // one's and overrides it. Only when both decline do the sequence operations apply
 // (list + list, str * int), which is why [1] + obj can still reach obj.__radd__.
 #include <cmath>
+#include <utility>
 
 #include "core/numeric.h"
 #include "core/ops.h"
@@ -259,7 +260,7 @@ bool is_sequence_kind(ObjKind k) { return k == ObjKind::List || k == ObjKind::Tu
 
 const std::vector<Value>& items_of(Value v) {
   Object* o = v.as_object();
-  return o->kind == ObjKind::List ? static_cast<ListObject*>(o)->items : static_cast<TupleObject*>(o)->items;
+  return o->kind == ObjKind::List ? static_cast<ListObject*>(o)->items.vec() : static_cast<TupleObject*>(o)->items;
 }
 
 // The repeat count of seq * n: "can't multiply sequence by non-int of type 'float'".
@@ -267,7 +268,7 @@ int64_t repeat_count(VM& vm, Value n) {
   BigInt count;
   if (!int_value(vm, n, &count)) {
     if (!find_special(vm, n, key_index().get()))
-      vm.raise(vm.t.TypeError, "can't multiply sequence by non-int of type '" + vm.type_name(n) + "'");
+      vm.raise(vm.t.TypeError, "can't multiply sequence by non-int of type '" + tp_name(vm, n) + "'");
     count = vm.to_bigint(n);
   }
   if (count <= 0) return 0;
@@ -314,14 +315,14 @@ Value sequence_operation(VM& vm, Value a, Value b, BinaryOpArg op, bool inplace)
     if (ka == ObjKind::List && inplace) {
       // list += iterable extends in place, like list.extend.
       auto* l = static_cast<ListObject*>(a.as_object());
-      std::vector<Value> extra = b == a ? l->items : vm.to_vector(b);
-      l->items.insert(l->items.end(), extra.begin(), extra.end());
+      std::vector<Value> extra = b == a ? l->items.vec() : vm.to_vector(b);
+      l->items.insert(std::as_const(l->items).end(), extra.begin(), extra.end());
       vm.heap.note_external_bytes(extra.size() * sizeof(Value));
       return a;
     }
     const char* name = ka == ObjKind::List ? "list" : ka == ObjKind::Tuple ? "tuple" : "str";
     if (kb != ka)
-      vm.raise(vm.t.TypeError, std::string("can only concatenate ") + name + " (not \"" + vm.type_name(b) + "\") to " + name);
+      vm.raise(vm.t.TypeError, std::string("can only concatenate ") + name + " (not \"" + tp_name(vm, b) + "\") to " + name);
     if (ka == ObjKind::Str) {
       const std::string& x = static_cast<StrObject*>(a.as_object())->text;
       const std::string& y = static_cast<StrObject*>(b.as_object())->text;
@@ -364,8 +365,8 @@ Value VM::binary_op(Value a, Value b, BinaryOpArg op) {
   if (r != NotImplemented) return r;
   r = sequence_operation(*this, a, b, base, inplace);
   if (r != NotImplemented) return r;
-  raise(t.TypeError, "unsupported operand type(s) for " + operator_symbol(base, inplace) + ": '" + type_name(a) +
-                         "' and '" + type_name(b) + "'");
+  raise(t.TypeError, "unsupported operand type(s) for " + operator_symbol(base, inplace) + ": '" + tp_name(*this, a) +
+                         "' and '" + tp_name(*this, b) + "'");
 }
 
 Value VM::unary_op(Value v, UnaryOpArg op) {
@@ -393,7 +394,7 @@ Value VM::unary_op(Value v, UnaryOpArg op) {
       break;
     default: break;
   }
-  raise(t.TypeError, std::string("bad operand type for unary ") + symbols[index] + ": '" + type_name(v) + "'");
+  raise(t.TypeError, std::string("bad operand type for unary ") + symbols[index] + ": '" + tp_name(*this, v) + "'");
 }
 
 }  // namespace cv

@@ -82,7 +82,7 @@ std::string address_of(Value v) {
 }
 
 [[noreturn, gnu::noinline]] void raise_non_string(VM& vm, const char* method, Value result) {
-  vm.raise(vm.t.TypeError, std::string(method) + " returned non-string (type " + vm.type_name(result) + ")");
+  vm.raise(vm.t.TypeError, std::string(method) + " returned non-string (type " + tp_name(vm, result) + ")");
 }
 
 std::string escape_non_ascii(const std::string& text) {
@@ -137,10 +137,10 @@ std::string function_qualname(VM& vm, Value func) {
 // {1, 2} for sets, frozenset({1, 2}) and Subclass({1, 2}) otherwise; set() when empty.
 [[gnu::noinline]] std::string set_repr(VM& vm, SetObject* s) {
   const bool plain = s->type == vm.t.set;
-  std::string out = plain ? "" : s->type->name + "(";
+  std::string out = plain ? "" : tp_name(s->type) + "(";
   if (s->table.size() == 0) return plain ? "set()" : out + ")";
   ReprEnter enter(s);
-  if (enter.recursive) return s->type->name + "(...)";
+  if (enter.recursive) return tp_name(s->type) + "(...)";
   std::vector<Value> keys;
   for (const HashTable::Entry& e : s->table.entries())
     if (!e.key.is_null()) keys.push_back(e.key);
@@ -157,7 +157,7 @@ std::string function_qualname(VM& vm, Value func) {
   const std::vector<Value>* items = nullptr;
   const char* brackets = "[]";
   switch (o->kind) {
-    case ObjKind::List: items = &static_cast<ListObject*>(o)->items; break;
+    case ObjKind::List: items = &static_cast<ListObject*>(o)->items.vec(); break;
     case ObjKind::Tuple: items = &static_cast<TupleObject*>(o)->items; brackets = "()"; break;
     case ObjKind::Dict: return dict_repr_text(vm, static_cast<DictObject*>(o));
     default: return set_repr(vm, static_cast<SetObject*>(o));
@@ -225,14 +225,14 @@ std::string native_repr(VM& vm, Value v) {
         auto* b = static_cast<BuiltinFunction*>(m->func.as_object());
         if (m->self.is_object() && m->self.as_object()->kind == ObjKind::Module)
           return "<built-in function " + b->name + ">";
-        return "<built-in method " + b->name + " of " + vm.type_name(m->self) + " object at " + address_of(m->self) + ">";
+        return "<built-in method " + b->name + " of " + tp_name(vm, m->self) + " object at " + address_of(m->self) + ">";
       }
       return "<bound method " + function_qualname(vm, m->func) + " of " + vm.repr(m->self)->text + ">";
     }
     case ObjKind::Cell: {
       auto* c = static_cast<CellObject*>(o);
       if (c->contents.is_null()) return "<cell at " + fake_address(o) + ": empty>";
-      return "<cell at " + fake_address(o) + ": " + vm.type_name(c->contents) + " object at " + address_of(c->contents) + ">";
+      return "<cell at " + fake_address(o) + ": " + tp_name(vm, c->contents) + " object at " + address_of(c->contents) + ">";
     }
     case ObjKind::Code: {
       auto* c = static_cast<CodeObject*>(o);
@@ -256,7 +256,7 @@ std::string native_repr(VM& vm, Value v) {
     }
     case ObjKind::Exception: {
       auto* e = static_cast<ExceptionObject*>(o);
-      const std::string& name = o->type->name;
+      const std::string name = tp_name(o->type);
       if (!e->args || e->args->items.empty()) return name + "()";
       if (e->args->items.size() == 1) return name + "(" + vm.repr(e->args->items[0])->text + ")";
       return name + vm.repr(e->args)->text;
@@ -265,7 +265,7 @@ std::string native_repr(VM& vm, Value v) {
     case ObjKind::ClassMethod: {
       auto* d = static_cast<DescriptorObject*>(o);
       std::string inner = d->fget.is_null() ? std::string("NULL") : vm.repr(d->fget)->text;
-      return "<" + o->type->name + "(" + inner + ")>";
+      return "<" + tp_name(o->type) + "(" + inner + ")>";
     }
     case ObjKind::Super: {
       auto* s = static_cast<SuperObject*>(o);
@@ -289,13 +289,13 @@ double percent_float_argument(VM& vm, Value v, char32_t conversion) {
   if (Value m = find_special(vm, v, key_float().get())) {
     Value r = call_special(vm, m, v, {});
     if (r.is_object() && r.as_object()->kind == ObjKind::Float) return static_cast<FloatObject*>(r.as_object())->value;
-    vm.raise(vm.t.TypeError, vm.type_name(v) + ".__float__ returned non-float (type " + vm.type_name(r) + ")");
+    vm.raise(vm.t.TypeError, tp_name(vm, v) + ".__float__ returned non-float (type " + tp_name(vm, r) + ")");
   }
   if (find_special(vm, v, key_index().get())) {
     BigInt b = vm.to_bigint(v);
     return bigint_to_double(b);
   }
-  throw percent_type_error(conversion, vm.type_name(v));
+  throw percent_type_error(conversion, tp_name(vm, v));
 }
 
 BigInt percent_int_argument(VM& vm, Value v, char32_t conversion) {
@@ -308,14 +308,14 @@ BigInt percent_int_argument(VM& vm, Value v, char32_t conversion) {
     if (Value m = find_special(vm, v, key_int().get())) {
       Value r = call_special(vm, m, v, {});
       if (!int_value(vm, r, &big))
-        vm.raise(vm.t.TypeError, "__int__ returned non-int (type " + vm.type_name(r) + ")");
+        vm.raise(vm.t.TypeError, "__int__ returned non-int (type " + tp_name(vm, r) + ")");
       return big;
     }
   }
   if (find_special(vm, v, key_index().get())) return vm.to_bigint(v);
   if (!index_only && find_special(vm, v, key_float().get()))
     return double_to_bigint(percent_float_argument(vm, v, conversion));
-  throw percent_type_error(conversion, vm.type_name(v));
+  throw percent_type_error(conversion, tp_name(vm, v));
 }
 
 bool has_getitem(VM& vm, Value v) {
@@ -405,7 +405,7 @@ Value VM::format(Value v, StrObject* spec) {
   if (Value method = find_special(*this, v, key_format().get())) {
     Value args[1] = {spec};
     Value r = call_special(*this, method, v, args);
-    if (!is_str(r)) raise(t.TypeError, "__format__ must return a str, not " + type_name(r));
+    if (!is_str(r)) raise(t.TypeError, "__format__ must return a str, not " + tp_name(*this, r));
     return r;
   }
   const std::string& s = spec->text;
@@ -416,17 +416,17 @@ Value VM::format(Value v, StrObject* spec) {
       if (s.empty()) return to_str(v);
       BigInt big;
       int_value(*this, v, &big);
-      return new_str(format_int(big, s, type_name(v)));
+      return new_str(format_int(big, s, tp_name(*this, v)));
     }
     case ObjKind::Float:
       if (s.empty()) return to_str(v);
-      return new_str(format_float(static_cast<FloatObject*>(v.as_object())->value, s, type_name(v)));
+      return new_str(format_float(static_cast<FloatObject*>(v.as_object())->value, s, tp_name(*this, v)));
     case ObjKind::Str:
       if (s.empty()) return to_str(v);
-      return new_str(format_str(static_cast<StrObject*>(v.as_object())->text, s, type_name(v)));
+      return new_str(format_str(static_cast<StrObject*>(v.as_object())->text, s, tp_name(*this, v)));
     default: break;
   }
-  if (!s.empty()) raise(t.TypeError, "unsupported format string passed to " + type_name(v) + ".__format__");
+  if (!s.empty()) raise(t.TypeError, "unsupported format string passed to " + tp_name(*this, v) + ".__format__");
   return to_str(v);
 }
 
@@ -502,7 +502,7 @@ std::string percent_format(VM& vm, const StrObject* format, Value args) {
         if (int_value(vm, v, &big)) ch = percent_char_from_int(big);
         else if (kind_of(v) == ObjKind::Str) ch = percent_char_from_str(static_cast<StrObject*>(v.as_object())->text);
         else if (find_special(vm, v, key_index().get())) ch = percent_char_from_int(vm.to_bigint(v));
-        else throw percent_type_error('c', vm.type_name(v));
+        else throw percent_type_error('c', tp_name(vm, v));
         out += percent_format_char(spec, ch);
         break;
       }

@@ -2,8 +2,24 @@
 //
 // Tokens are read up front into a vector so that the few places where Python's grammar
 // needs to look far ahead (a parenthesized `with` item list, an assignment target that
-// turns out to be an expression) can try one reading and back off. Expression nesting is
-// bounded by kMaxParserNesting so hostile input cannot overflow the native stack.
+// turns out to be an expression) can try one reading and back off.
+//
+// Syntax errors. CPython parses twice: a plain PEG pass, and after a failure a second pass
+// with extra `invalid_*` rules that raise the friendly messages ("Perhaps you forgot a
+// comma?", "cannot assign to ...", "expected ':'"); when none applies it reports "invalid
+// syntax" at the furthest token the first pass read. This parser makes one pass and checks
+// the same `invalid_*` patterns at the point where the normal grammar fails, usually by a
+// speculative parse (`speculate`) of what the rule would match:
+//  * SoftSyntaxError is the plain "does not fit" failure; speculation backs off on it.
+//    Every other CompileError is a raised error and propagates, as in CPython's second pass.
+//  * Generic errors go to the furthest token looked at outside speculation (max_peeked_).
+//  * Looking at the tokenizer's error token raises the tokenizer's error, as CPython's
+//    fetching it does; after a parser error, input that ends inside brackets opened before
+//    the furthest token read becomes "'(' was never closed" (parse_file).
+//  * Errors CPython's compiler reports (keyword argument repeated, __debug__) are kept and
+//    raised after the whole file parsed.
+// Tree depth is bounded (kMaxAstDepth, kMaxParserNesting) so hostile input gets
+// CPython's RecursionError instead of overflowing the native stack.
 #include "core/parser.h"
 
 #include <cassert>
@@ -15,6 +31,7 @@
 #include "core/lexer.h"
 #include "core/numeric.h"
 #include "core/text.h"
+#include "core/unicode_names.h"
 
 namespace cv {
 
@@ -22,8 +39,13 @@ namespace {
 
 using namespace ast;
 
-// How a backtracking attempt signals "this reading does not fit" without it being an error yet.
-struct ParseMismatch {};
+// A generic "invalid syntax": the input does not fit the grammar here. A speculative parse
+// (one of CPython's invalid_* rules) backs off on it; every other CompileError is raised,
+// as CPython raises the errors of its second pass.
+struct SoftSyntaxError : CompileError {
+  using CompileError::CompileError;
+};
+
 
 const char* expression_name(const Expr& e) {
   switch (e.kind) {
@@ -64,29 +86,51 @@ const char* expression_name(const Expr& e) {
 class Parser {
  public:
   Parser(std::string_view source, int first_line = 1, int col_shift = 0) : lexer_(source, first_line, col_shift) {
+    int level = 0;
     for (;;) {
       Token t = lexer_.next();
       if (t.kind == TokenKind::ErrorToken) {
         if (lexer_.error_is_eager()) throw *lexer_.error();
         tokens_.push_back(t);
+        levels_.push_back(level);
         break;
       }
+      // CPython's token->level: the bracket depth just after the token.
+      if (t.kind == TokenKind::LPar || t.kind == TokenKind::LSqb || t.kind == TokenKind::LBrace) ++level;
+      if (t.kind == TokenKind::RPar || t.kind == TokenKind::RSqb || t.kind == TokenKind::RBrace) --level;
       tokens_.push_back(t);
+      levels_.push_back(level);
       if (t.kind == TokenKind::EndMarker) break;
     }
   }
 
   Module parse_file() {
-    Module m;
-    while (!at(TokenKind::EndMarker)) {
-      if (at(TokenKind::Newline)) {
-        advance();
-        continue;
+    try {
+      Module m;
+      while (!at(TokenKind::EndMarker)) {
+        if (at(TokenKind::Newline)) {
+          advance();
+          continue;
+        }
+        parse_statement_into(m.body);
       }
-      parse_statement_into(m.body);
+      if (late_error_ && !options.ast_only) throw *late_error_;
+      check_ast_depth(m);
+      return m;
+    } catch (const CompileError& e) {
+      // CPython's _PyPegen_tokenize_full_source_to_check_for_errors: after a parser error, a
+      // source that ends inside brackets opened on an earlier line than the furthest token the
+      // parser read reports the bracket instead.
+      if (lexer_error_thrown_ || (e.type_name != "SyntaxError" && e.type_name != "IndentationError")) throw;
+      if (tokens_.back().kind == TokenKind::ErrorToken && !lexer_.open_brackets().empty() && lexer_.error() &&
+          lexer_.error()->message.ends_with("was never closed") &&
+          tokens_[max_fetched_].lineno > lexer_.open_brackets().back().lineno)
+        throw lexer_.unclosed_bracket_error();
+      throw;
     }
-    return m;
   }
+
+  ParseOptions options;
 
   // An f-string replacement field's expression: the whole text must be one expression.
   ExprPtr parse_fstring_expression() {
@@ -100,20 +144,34 @@ class Parser {
  private:
   Lexer lexer_;
   std::vector<Token> tokens_;
+  std::vector<int> levels_;         // bracket depth after each token
   size_t pos_ = 0;
   int nesting_ = 0;
+  mutable size_t max_peeked_ = 0;   // furthest token looked at outside speculative parses (CPython's first pass)
+  mutable size_t max_fetched_ = 0;  // furthest token looked at at all (CPython's p->fill after the second pass)
+  mutable bool lexer_error_thrown_ = false;
+  std::optional<CompileError> late_error_;  // an error CPython's compiler would report (keyword repeated, __debug__)
+  int speculating_ = 0;             // >0 inside a speculative parse (an invalid_* rule of CPython's second pass)
+  int no_hints_ = 0;                // >0 while parsing CPython's expression_without_invalid
 
   // ------------------------------------------------------------------ tokens
 
+  // The token `ahead` places on. Looking at the tokenizer's error token raises its error, as
+  // CPython's parser does when it fetches that token.
   const Token& peek(size_t ahead = 0) const {
     size_t i = std::min(pos_ + ahead, tokens_.size() - 1);
+    if (i > max_fetched_) max_fetched_ = i;
+    if (i > max_peeked_ && speculating_ == 0) max_peeked_ = i;
+    if (tokens_[i].kind == TokenKind::ErrorToken) throw_lexer_error();
     return tokens_[i];
   }
+  [[noreturn]] void throw_lexer_error() const {
+    lexer_error_thrown_ = true;
+    throw *lexer_.error();
+  }
   bool at(TokenKind k) const { return peek().kind == k; }
-  bool at_op(TokenKind k) const { return peek().kind == k; }
   const Token& advance() {
-    const Token& t = tokens_[pos_];
-    if (t.kind == TokenKind::ErrorToken) throw *lexer_.error();
+    const Token& t = peek();
     if (pos_ + 1 < tokens_.size()) ++pos_;
     return t;
   }
@@ -124,35 +182,189 @@ class Parser {
     }
     return false;
   }
-  const Token& expect(TokenKind k, const char* what) {
-    if (!at(k)) {
-      if (at(TokenKind::ErrorToken)) throw *lexer_.error();
-      std::string msg = std::string("expected '") + what + "'";
-      error_at(peek(), msg);
-    }
+  // A token the grammar requires here; anything else is a generic syntax error.
+  const Token& expect(TokenKind k) {
+    if (!at(k)) invalid_syntax();
+    return advance();
+  }
+  // CPython's forced token (`&&':'` in the grammar): "expected ':'" at whatever token is there.
+  const Token& expect_forced(TokenKind k, const char* what) {
+    if (!at(k)) error_at(peek(), std::string("expected '") + what + "'");
     return advance();
   }
   bool at_name(std::string_view text) const { return peek().kind == TokenKind::Name && peek().text == text; }
 
-  [[noreturn]] void error_at(const Token& t, const std::string& msg, const char* type = "SyntaxError") {
-    if (t.kind == TokenKind::ErrorToken) throw *lexer_.error();
-    if (t.kind == TokenKind::EndMarker && !lexer_.open_brackets().empty()) throw lexer_.unclosed_bracket_error();
-    throw CompileError(type, msg, t.lineno, t.col_offset + 1);
+  // The caret column CPython gives an error located at `t`: INDENT and DEDENT tokens have no
+  // column of their own, and CPython shows the tokenizer's position, one less.
+  static int error_col(const Token& t) {
+    return t.kind == TokenKind::Indent || t.kind == TokenKind::Dedent ? t.col_offset : t.col_offset + 1;
   }
+  [[noreturn]] void error_at(const Token& t, const std::string& msg, const char* type = "SyntaxError") {
+    throw CompileError(type, msg, t.lineno, error_col(t));
+  }
+  // CPython's generic error: "invalid syntax" at the furthest token its first pass read, or
+  // "unexpected indent" / "unexpected unindent" when that token is an INDENT / DEDENT.
   [[noreturn]] void invalid_syntax() {
-    const Token& t = peek();
-    if (t.kind == TokenKind::ErrorToken) throw *lexer_.error();
-    if (t.kind == TokenKind::Indent) error_at(t, "unexpected indent", "IndentationError");
-    if (t.kind == TokenKind::EndMarker && !lexer_.open_brackets().empty()) throw lexer_.unclosed_bracket_error();
-    if (t.kind == TokenKind::EndMarker) error_at(t, "unexpected EOF while parsing");
-    error_at(t, "invalid syntax");
+    peek();  // a tokenizer error here comes first
+    const Token& t = speculating_ ? peek() : tokens_[std::max(max_peeked_, pos_)];
+    if (t.kind == TokenKind::ErrorToken) throw_lexer_error();
+    if (t.kind == TokenKind::Indent) throw SoftSyntaxError("IndentationError", "unexpected indent", t.lineno, error_col(t));
+    if (t.kind == TokenKind::Dedent) throw SoftSyntaxError("IndentationError", "unexpected unindent", t.lineno, error_col(t));
+    throw SoftSyntaxError("SyntaxError", "invalid syntax", t.lineno, error_col(t));
+  }
+  [[noreturn]] void invalid_syntax_at(const Token& t) {
+    throw SoftSyntaxError("SyntaxError", "invalid syntax", t.lineno, error_col(t));
   }
   [[noreturn]] void error_node(const Node& n, const std::string& msg) {
     throw CompileError("SyntaxError", msg, n.pos.lineno, n.pos.col_offset + 1);
   }
+  // Runs `attempt` as a speculative parse (one of CPython's invalid_* rules); returns whether it
+  // succeeded and restores the position either way. Tokenizer errors still propagate.
+  template <class F>
+  bool speculate(F attempt) {
+    const size_t saved = pos_;
+    const int saved_nesting = nesting_;
+    ++speculating_;
+    bool ok = false;
+    try {
+      ok = attempt();
+    } catch (const SoftSyntaxError&) {
+      ok = false;  // the reading does not fit; any other error is raised, as CPython's second pass does
+    } catch (...) {
+      --speculating_;
+      throw;
+    }
+    --speculating_;
+    pos_ = saved;
+    nesting_ = saved_nesting;
+    return ok;
+  }
   [[noreturn]] void unsupported(const Token& t, const std::string& what) {
     throw CompileError("NotImplementedError", what + " is not supported by closureviz (line " + std::to_string(t.lineno) + ")",
                        t.lineno, t.col_offset + 1);
+  }
+
+  // CPython's AST optimizer gives up on trees deeper than about 3000 nodes with a
+  // RecursionError; the later passes here recurse over the tree too, so the same bound
+  // keeps them safe. The walk is iterative.
+  static void check_ast_depth(const Module& m) {
+    struct Item {
+      const Node* node;
+      bool stmt;
+      int depth;
+    };
+    std::vector<Item> stack;
+    for (const auto& st : m.body) stack.push_back({st.get(), true, 1});
+    while (!stack.empty()) {
+      const Item item = stack.back();
+      stack.pop_back();
+      if (item.depth > kMaxAstDepth)
+        throw CompileError("RecursionError", "maximum recursion depth exceeded during compilation", item.node->pos.lineno, 0);
+      const int d = item.depth + 1;
+      auto e = [&](const ExprPtr& x) {
+        if (x) stack.push_back({x.get(), false, d});
+      };
+      auto es = [&](const ExprList& xs) {
+        for (const auto& x : xs) e(x);
+      };
+      auto ss = [&](const StmtList& xs) {
+        for (const auto& x : xs) stack.push_back({x.get(), true, d});
+      };
+      auto args = [&](const Arguments& a) {
+        for (const auto* list : {&a.posonlyargs, &a.args, &a.kwonlyargs})
+          for (const Arg& x : *list) e(x.annotation);
+        if (a.vararg) e(a.vararg->annotation);
+        if (a.kwarg) e(a.kwarg->annotation);
+        es(a.kw_defaults);
+        es(a.defaults);
+      };
+      auto comps = [&](const std::vector<Comprehension>& cs) {
+        for (const Comprehension& c : cs) {
+          e(c.target);
+          e(c.iter);
+          es(c.ifs);
+        }
+      };
+      auto kws = [&](const std::vector<Keyword>& ks) {
+        for (const Keyword& k : ks) e(k.value);
+      };
+      if (item.stmt) {
+        const Stmt& st = *static_cast<const Stmt*>(item.node);
+        switch (st.kind) {
+          case StmtKind::FunctionDef: {
+            const auto& n = as<FunctionDef>(st);
+            args(n.args), ss(n.body), es(n.decorator_list), e(n.returns);
+            break;
+          }
+          case StmtKind::ClassDef: {
+            const auto& n = as<ClassDef>(st);
+            es(n.bases), kws(n.keywords), ss(n.body), es(n.decorator_list);
+            break;
+          }
+          case StmtKind::Return: e(as<Return>(st).value); break;
+          case StmtKind::Delete: es(as<Delete>(st).targets); break;
+          case StmtKind::Assign: es(as<Assign>(st).targets), e(as<Assign>(st).value); break;
+          case StmtKind::AugAssign: e(as<AugAssign>(st).target), e(as<AugAssign>(st).value); break;
+          case StmtKind::AnnAssign: {
+            const auto& n = as<AnnAssign>(st);
+            e(n.target), e(n.annotation), e(n.value);
+            break;
+          }
+          case StmtKind::For: {
+            const auto& n = as<For>(st);
+            e(n.target), e(n.iter), ss(n.body), ss(n.orelse);
+            break;
+          }
+          case StmtKind::While: e(as<While>(st).test), ss(as<While>(st).body), ss(as<While>(st).orelse); break;
+          case StmtKind::If: e(as<If>(st).test), ss(as<If>(st).body), ss(as<If>(st).orelse); break;
+          case StmtKind::With:
+            for (const WithItem& w : as<With>(st).items) e(w.context_expr), e(w.optional_vars);
+            ss(as<With>(st).body);
+            break;
+          case StmtKind::Raise: e(as<Raise>(st).exc), e(as<Raise>(st).cause); break;
+          case StmtKind::Try: {
+            const auto& n = as<Try>(st);
+            ss(n.body), ss(n.orelse), ss(n.finalbody);
+            for (const ExceptHandler& h : n.handlers) e(h.type), ss(h.body);
+            break;
+          }
+          case StmtKind::Assert: e(as<Assert>(st).test), e(as<Assert>(st).msg); break;
+          case StmtKind::Expr: e(as<ExprStmt>(st).value); break;
+          default: break;
+        }
+        continue;
+      }
+      const Expr& x = *static_cast<const Expr*>(item.node);
+      switch (x.kind) {
+        case ExprKind::BoolOp: es(as<BoolOp>(x).values); break;
+        case ExprKind::NamedExpr: e(as<NamedExpr>(x).target), e(as<NamedExpr>(x).value); break;
+        case ExprKind::BinOp: e(as<BinOp>(x).left), e(as<BinOp>(x).right); break;
+        case ExprKind::UnaryOp: e(as<UnaryOp>(x).operand); break;
+        case ExprKind::Lambda: args(as<Lambda>(x).args), e(as<Lambda>(x).body); break;
+        case ExprKind::IfExp: e(as<IfExp>(x).test), e(as<IfExp>(x).body), e(as<IfExp>(x).orelse); break;
+        case ExprKind::Dict: es(as<Dict>(x).keys), es(as<Dict>(x).values); break;
+        case ExprKind::Set: es(as<Set>(x).elts); break;
+        case ExprKind::ListComp: e(as<ListComp>(x).elt), comps(as<ListComp>(x).generators); break;
+        case ExprKind::SetComp: e(as<SetComp>(x).elt), comps(as<SetComp>(x).generators); break;
+        case ExprKind::DictComp:
+          e(as<DictComp>(x).key), e(as<DictComp>(x).value), comps(as<DictComp>(x).generators);
+          break;
+        case ExprKind::GeneratorExp: e(as<GeneratorExp>(x).elt), comps(as<GeneratorExp>(x).generators); break;
+        case ExprKind::Yield: e(as<Yield>(x).value); break;
+        case ExprKind::YieldFrom: e(as<YieldFrom>(x).value); break;
+        case ExprKind::Compare: e(as<Compare>(x).left), es(as<Compare>(x).comparators); break;
+        case ExprKind::Call: e(as<Call>(x).func), es(as<Call>(x).args), kws(as<Call>(x).keywords); break;
+        case ExprKind::FormattedValue: e(as<FormattedValue>(x).value), e(as<FormattedValue>(x).format_spec); break;
+        case ExprKind::JoinedStr: es(as<JoinedStr>(x).values); break;
+        case ExprKind::Attribute: e(as<Attribute>(x).value); break;
+        case ExprKind::Subscript: e(as<Subscript>(x).value), e(as<Subscript>(x).slice); break;
+        case ExprKind::Starred: e(as<Starred>(x).value); break;
+        case ExprKind::List: es(as<List>(x).elts); break;
+        case ExprKind::Tuple: es(as<Tuple>(x).elts); break;
+        case ExprKind::Slice: e(as<Slice>(x).lower), e(as<Slice>(x).upper), e(as<Slice>(x).step); break;
+        case ExprKind::Constant: case ExprKind::Name: break;
+      }
+    }
   }
 
   struct NestingGuard {
@@ -165,18 +377,24 @@ class Parser {
   };
 
   static Position start_of(const Token& t) { return {t.lineno, t.col_offset, t.end_lineno, t.end_col_offset}; }
+  // The last token consumed, NEWLINE/INDENT/DEDENT/ENDMARKER skipped: where a node ends
+  // (CPython's _PyPegen_get_last_nonnwhitespace_token).
+  const Token& last_significant() const {
+    size_t m = pos_;
+    while (m > 0) {
+      const Token& t = tokens_[--m];
+      if (t.kind != TokenKind::Newline && t.kind != TokenKind::Indent && t.kind != TokenKind::Dedent &&
+          t.kind != TokenKind::EndMarker)
+        return t;
+    }
+    return tokens_[0];
+  }
   void finish(Node& n, const Token& start) {
     n.pos.lineno = start.lineno;
     n.pos.col_offset = start.col_offset;
-    const Token& last = tokens_[pos_ > 0 ? pos_ - 1 : 0];
+    const Token& last = last_significant();
     n.pos.end_lineno = last.end_lineno;
     n.pos.end_col_offset = last.end_col_offset;
-  }
-  void span(Node& n, const Position& from, const Position& to) {
-    n.pos.lineno = from.lineno;
-    n.pos.col_offset = from.col_offset;
-    n.pos.end_lineno = to.end_lineno;
-    n.pos.end_col_offset = to.end_col_offset;
   }
 
   template <class T>
@@ -204,8 +422,31 @@ class Parser {
       default:
         break;
     }
-    if (at_name("match") && looks_like_match()) unsupported(t, "the 'match' statement");
+    if (at_name("match")) {
+      if (looks_like_match()) unsupported(t, "the 'match' statement");
+      check_match_without_colon();
+    }
     parse_simple_statements(out);
+  }
+
+  // invalid_match_stmt: `match <subject>` ending the line is a match statement missing its
+  // ':' (only when the words cannot be an expression statement, as `match(x)` can).
+  void check_match_without_colon() {
+    switch (peek(1).kind) {
+      case TokenKind::Name: case TokenKind::Number: case TokenKind::String: case TokenKind::LBrace:
+      case TokenKind::Tilde: case TokenKind::KwNot: case TokenKind::KwLambda: case TokenKind::KwNone:
+      case TokenKind::KwTrue: case TokenKind::KwFalse: case TokenKind::Ellipsis:
+        break;
+      default: return;
+    }
+    size_t newline = 0;
+    if (speculate([&] {
+          advance();
+          parse_star_expressions();
+          newline = pos_;
+          return at(TokenKind::Newline);
+        }))
+      error_at(tokens_[newline], "expected ':'");
   }
 
   bool looks_like_match() const {
@@ -291,7 +532,7 @@ class Parser {
         auto s = node<Delete>(t);
         do {
           if (at(TokenKind::Newline) || at(TokenKind::Semi)) break;
-          ExprPtr target = parse_bitwise_or_target();
+          ExprPtr target = parse_star_expression();
           set_context(*target, ExprContext::Del, "delete");
           s->targets.push_back(std::move(target));
         } while (accept(TokenKind::Comma));
@@ -318,9 +559,10 @@ class Parser {
     auto s = node<Import>(t);
     do {
       Alias a;
-      a.pos = start_of(peek());
+      const Token& start = peek();
       a.name = parse_dotted_name();
-      if (accept(TokenKind::KwAs)) a.asname = std::string(expect(TokenKind::Name, "name").text);
+      if (accept(TokenKind::KwAs)) a.asname = std::string(expect(TokenKind::Name).text);
+      finish(a, start);
       s->names.push_back(std::move(a));
     } while (accept(TokenKind::Comma));
     finish(*s, t);
@@ -357,15 +599,17 @@ class Parser {
     }
     bool paren = accept(TokenKind::LPar);
     do {
-      if (paren && at(TokenKind::RPar)) break;
+      if (paren && at(TokenKind::RPar) && !s->names.empty()) break;
+      if (!paren && at(TokenKind::Newline) && !s->names.empty())
+        error_at(peek(), "trailing comma not allowed without surrounding parentheses");
       Alias a;
-      a.pos = start_of(peek());
-      a.name = std::string(expect(TokenKind::Name, "name").text);
-      if (accept(TokenKind::KwAs)) a.asname = std::string(expect(TokenKind::Name, "name").text);
+      const Token& start = peek();
+      a.name = std::string(expect(TokenKind::Name).text);
+      if (accept(TokenKind::KwAs)) a.asname = std::string(expect(TokenKind::Name).text);
+      finish(a, start);
       s->names.push_back(std::move(a));
     } while (accept(TokenKind::Comma));
-    if (paren) expect(TokenKind::RPar, ")");
-    if (s->names.empty()) invalid_syntax();
+    if (paren) expect(TokenKind::RPar);
     finish(*s, t);
     return s;
   }
@@ -389,22 +633,64 @@ class Parser {
     }
   }
 
+  // The token index where a node that starts at or after token `from` begins.
+  size_t token_index_of(const Node& n, size_t from) const {
+    for (size_t i = from; i < tokens_.size(); ++i)
+      if (tokens_[i].lineno == n.pos.lineno && tokens_[i].col_offset == n.pos.col_offset) return i;
+    return from;
+  }
+
+  // CPython's invalid_named_expression for `a = ...` where a named expression was expected
+  // (a starting at token a_start, the '=' at eq_index): raises its hint when it applies.
+  void check_named_expression_eq(const Expr& a, size_t a_start, size_t eq_index) {
+    auto value_fits = [&] {
+      return speculate([&] {
+        pos_ = eq_index + 1;
+        parse_bitwise_or();
+        return !at(TokenKind::Equal) && !at(TokenKind::ColonEqual);
+      });
+    };
+    if (a.kind == ExprKind::Name && eq_index == a_start + 1) {
+      if (value_fits()) error_node(a, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+      return;
+    }
+    if (starts_with_list_tuple_or_genexp(a_start)) return;
+    bool a_is_bitwise_or = speculate([&] {
+      pos_ = a_start;
+      parse_bitwise_or();
+      return pos_ == eq_index;
+    });
+    if (a_is_bitwise_or && value_fits())
+      error_node(a, std::string("cannot assign to ") + expression_name(a) + " here. Maybe you meant '==' instead of '='?");
+  }
+
+  // The lookahead !(list|tuple|genexp|'True'|'None'|'False') of invalid_named_expression.
+  bool starts_with_list_tuple_or_genexp(size_t index) {
+    TokenKind k = tokens_[index].kind;
+    if (k == TokenKind::KwTrue || k == TokenKind::KwNone || k == TokenKind::KwFalse) return true;
+    if (k != TokenKind::LSqb && k != TokenKind::LPar) return false;
+    return speculate([&] {
+      pos_ = index;
+      ExprPtr atom = parse_atom();
+      return atom->kind == ExprKind::List || atom->kind == ExprKind::Tuple || atom->kind == ExprKind::GeneratorExp;
+    });
+  }
+
   StmtPtr parse_expression_statement() {
     const Token& start = peek();
-    // Python 2's print statement: CPython's friendly hint.
-    if (at_name("print") && (peek(1).kind == TokenKind::String || peek(1).kind == TokenKind::Name ||
-                             peek(1).kind == TokenKind::Number)) {
-      error_at(start, "Missing parentheses in call to 'print'. Did you mean print(...)?");
-    }
+    const size_t first_start = pos_;
     ExprPtr first = parse_star_expressions_or_yield();
     OperatorKind op;
     if (at(TokenKind::Colon)) {
       // Annotated assignment.
       advance();
       auto s = node<AnnAssign>(start);
-      bool simple = first->kind == ExprKind::Name && start.kind != TokenKind::LPar;
-      if (first->kind == ExprKind::Tuple) error_node(*first, "only single target (not tuple) can be annotated");
-      if (first->kind == ExprKind::List) error_node(*first, "only single target (not list) can be annotated");
+      bool parenthesized = start.kind == TokenKind::LPar;
+      bool simple = first->kind == ExprKind::Name && !parenthesized;
+      if (first->kind == ExprKind::Tuple || first->kind == ExprKind::List)
+        error_node(*first, std::string("only single target (not ") + expression_name(*first) + ") can be annotated");
+      if (first->kind != ExprKind::Name && first->kind != ExprKind::Attribute && first->kind != ExprKind::Subscript)
+        error_node(*first, "illegal target for annotation");
       set_context(*first, ExprContext::Store, "assign");
       s->target = std::move(first);
       s->annotation = parse_expression();
@@ -428,54 +714,120 @@ class Parser {
     if (at(TokenKind::Equal)) {
       auto s = node<Assign>(start);
       ExprList chain;
+      std::vector<size_t> equals;  // token index of each '='
       chain.push_back(std::move(first));
-      while (accept(TokenKind::Equal)) chain.push_back(parse_star_expressions_or_yield());
+      while (at(TokenKind::Equal)) {
+        equals.push_back(pos_);
+        advance();
+        chain.push_back(parse_star_expressions_or_yield());
+      }
+      for (size_t i = 0; i + 1 < chain.size(); ++i) {
+        if (!is_valid_target(*chain[i], ExprContext::Store)) assignment_error(chain, first_start, equals, i);
+      }
       s->value = std::move(chain.back());
       chain.pop_back();
       for (auto& target : chain) {
-        set_context(*target, ExprContext::Store, "assign", /*suggest_eq=*/true);
+        set_context(*target, ExprContext::Store, "assign");
         s->targets.push_back(std::move(target));
       }
       finish(*s, start);
       return s;
     }
-    if (!at(TokenKind::Newline) && !at(TokenKind::Semi) && !at(TokenKind::EndMarker)) {
-      // CPython's "Perhaps you forgot a comma?" for two expressions side by side inside brackets
-      // is reported by parse_atom; here the statement simply does not end where it should.
-      invalid_syntax();
-    }
+    if (!at(TokenKind::Newline) && !at(TokenKind::Semi) && !at(TokenKind::EndMarker)) invalid_syntax();
     auto s = node<ExprStmt>(start);
     s->value = std::move(first);
     finish(*s, start);
     return s;
   }
 
-  // Marks `e` as an assignment/deletion target, or raises CPython's error for an invalid one.
-  void set_context(Expr& e, ExprContext ctx, const char* verb, bool suggest_eq = false) {
+  // CPython's invalid_assignment for `t0 = t1 = ... = value` where targets[bad] is not a target.
+  [[noreturn]] void assignment_error(const ExprList& chain, size_t first_start, const std::vector<size_t>& equals,
+                                     size_t bad) {
+    // Alternative 2 parses the first target group as star_named_expressions: the element just
+    // before the first '=' gets the named-expression hints.
+    const Expr& group = *chain[0];
+    const Expr* last = &group;
+    size_t last_start = first_start;
+    if (group.kind == ExprKind::Tuple && !tokens_are_parenthesized(first_start, equals[0])) {
+      last = as<Tuple>(group).elts.back().get();
+      last_start = token_index_of(*last, first_start);
+    }
+    if (last->kind != ExprKind::Starred && tokens_[last_start].kind != TokenKind::KwYield)
+      check_named_expression_eq(*last, last_start, equals[0]);
+    const Expr& target = *chain[bad];
+    const size_t target_start = bad == 0 ? first_start : equals[bad - 1] + 1;
+    if (tokens_[target_start].kind == TokenKind::KwYield) error_node(target, "assignment to yield expression not possible");
+    const Expr* invalid = invalid_target(target, ExprContext::Store);
+    error_node(invalid ? *invalid : target, std::string("cannot assign to ") + expression_name(invalid ? *invalid : target));
+  }
+
+  // Whether tokens [from, to) are one parenthesized group: `(` at `from` matched by `)` at to-1.
+  bool tokens_are_parenthesized(size_t from, size_t to) const {
+    if (to <= from + 1 || tokens_[from].kind != TokenKind::LPar || tokens_[to - 1].kind != TokenKind::RPar) return false;
+    int depth = 0;
+    for (size_t i = from; i < to; ++i) {
+      TokenKind k = tokens_[i].kind;
+      if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) ++depth;
+      if (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) --depth;
+      if (depth == 0 && i + 1 < to) return false;
+    }
+    return true;
+  }
+
+  // An error CPython's compiler reports, after the parser and scope analysis succeeded: kept
+  // until the whole file parsed (the first one wins), then raised by parse_file.
+  void late_error(const Node& n, const std::string& msg) {
+    if (!late_error_ && speculating_ == 0) late_error_.emplace("SyntaxError", msg, n.pos.lineno, n.pos.col_offset + 1);
+  }
+
+  static bool is_valid_target(const Expr& e, ExprContext ctx) { return invalid_target(e, ctx) == nullptr; }
+
+  // CPython's _PyPegen_get_invalid_target: the part of `e` that cannot be assigned (or deleted).
+  static const Expr* invalid_target(const Expr& e, ExprContext ctx) {
     switch (e.kind) {
-      case ExprKind::Name: as<Name>(e).ctx = ctx; return;
+      case ExprKind::Name: case ExprKind::Attribute: case ExprKind::Subscript: return nullptr;
+      case ExprKind::Starred:
+        if (ctx == ExprContext::Del) return &e;
+        return invalid_target(*as<Starred>(e).value, ctx);
+      case ExprKind::Tuple:
+        for (const auto& x : as<Tuple>(e).elts)
+          if (const Expr* bad = invalid_target(*x, ctx)) return bad;
+        return nullptr;
+      case ExprKind::List:
+        for (const auto& x : as<List>(e).elts)
+          if (const Expr* bad = invalid_target(*x, ctx)) return bad;
+        return nullptr;
+      default: return &e;
+    }
+  }
+
+  // Marks `e` (a valid target) as assigned or deleted; raises CPython's error for an invalid one.
+  void set_context(Expr& e, ExprContext ctx, const char* verb) {
+    if (const Expr* bad = invalid_target(e, ctx)) {
+      if (ctx == ExprContext::Del) error_node(*bad, std::string("cannot delete ") + expression_name(*bad));
+      error_node(*bad, std::string("cannot ") + verb + " to " + expression_name(*bad));
+    }
+    switch (e.kind) {
+      case ExprKind::Name:
+        as<Name>(e).ctx = ctx;
+        if (as<Name>(e).id == "__debug__")
+          late_error(e, ctx == ExprContext::Del ? "cannot delete __debug__" : "cannot assign to __debug__");
+        return;
       case ExprKind::Attribute: as<Attribute>(e).ctx = ctx; return;
       case ExprKind::Subscript: as<Subscript>(e).ctx = ctx; return;
       case ExprKind::Starred:
-        if (ctx == ExprContext::Del) error_node(e, "cannot delete starred");
         as<Starred>(e).ctx = ctx;
-        set_context(*as<Starred>(e).value, ctx, verb, suggest_eq);
+        set_context(*as<Starred>(e).value, ctx, verb);
         return;
       case ExprKind::Tuple:
         as<Tuple>(e).ctx = ctx;
-        for (auto& x : as<Tuple>(e).elts) set_context(*x, ctx, verb, suggest_eq);
+        for (auto& x : as<Tuple>(e).elts) set_context(*x, ctx, verb);
         return;
       case ExprKind::List:
         as<List>(e).ctx = ctx;
-        for (auto& x : as<List>(e).elts) set_context(*x, ctx, verb, suggest_eq);
+        for (auto& x : as<List>(e).elts) set_context(*x, ctx, verb);
         return;
-      default: {
-        std::string msg = std::string("cannot ") + verb + " to " + expression_name(e);
-        if (std::string(verb) == "delete") msg = std::string("cannot delete ") + expression_name(e);
-        bool is_comparison_like = e.kind == ExprKind::Compare;
-        if (suggest_eq && !is_comparison_like) msg += " here. Maybe you meant '==' instead of '='?";
-        error_node(e, msg);
-      }
+      default: return;
     }
   }
 
@@ -500,11 +852,9 @@ class Parser {
   StmtList parse_block(const std::string& what, int line) {
     StmtList body;
     if (accept(TokenKind::Newline)) {
-      if (!at(TokenKind::Indent)) {
-        if (at(TokenKind::ErrorToken)) throw *lexer_.error();
+      if (!at(TokenKind::Indent))
         error_at(peek(), "expected an indented block after " + what + " on line " + std::to_string(line),
                  "IndentationError");
-      }
       advance();
       while (!at(TokenKind::Dedent) && !at(TokenKind::EndMarker)) {
         if (at(TokenKind::Newline)) {
@@ -516,20 +866,22 @@ class Parser {
       accept(TokenKind::Dedent);
       return body;
     }
-    if (at(TokenKind::EndMarker)) {
+    if (at(TokenKind::EndMarker))
       error_at(peek(), "expected an indented block after " + what + " on line " + std::to_string(line),
                "IndentationError");
-    }
     parse_simple_statements(body);
     return body;
   }
 
+  // The ':' of if/elif/while/for/with/class/except: CPython's invalid_*_stmt rules say
+  // "expected ':'" only when the line ends there; anything else is a generic error.
   void expect_colon() {
-    if (!at(TokenKind::Colon)) {
-      if (at(TokenKind::ErrorToken)) throw *lexer_.error();
-      error_at(peek(), "expected ':'");
+    if (at(TokenKind::Colon)) {
+      advance();
+      return;
     }
-    advance();
+    if (at(TokenKind::Newline)) error_at(peek(), "expected ':'");
+    invalid_syntax();
   }
 
   StmtPtr parse_decorated() {
@@ -553,12 +905,11 @@ class Parser {
     if (name.kind != TokenKind::Name) invalid_syntax();
     advance();
     s->name = std::string(name.text);
-    if (!at(TokenKind::LPar)) error_at(peek(), "expected '('");
-    advance();
+    expect_forced(TokenKind::LPar, "(");
     s->args = parse_parameters(TokenKind::RPar, /*annotations=*/true);
-    expect(TokenKind::RPar, ")");
+    expect(TokenKind::RPar);
     if (accept(TokenKind::RArrow)) s->returns = parse_expression();
-    expect_colon();
+    expect_forced(TokenKind::Colon, ":");
     s->body = parse_block("function definition", t.lineno);
     finish(*s, t);
     return s;
@@ -569,46 +920,73 @@ class Parser {
     if (n.kind != TokenKind::Name) invalid_syntax();
     advance();
     Arg a;
-    a.pos = start_of(n);
     a.arg = std::string(n.text);
     if (annotations && accept(TokenKind::Colon)) a.annotation = parse_expression();
+    finish(a, n);
+    if (a.arg == "__debug__") late_error(a, "cannot assign to __debug__");
     return a;
   }
 
-  // Parameters up to `close` (`)` for def, `:` for lambda).
+  // Parameters up to `close` (`)` for def, `:` for lambda), with the messages of CPython's
+  // invalid_parameters / invalid_star_etc / invalid_kwds (and their lambda twins).
   Arguments parse_parameters(TokenKind close, bool annotations) {
     Arguments args;
     bool seen_default = false;
     bool seen_star = false;
+    bool seen_slash = false;
     std::vector<Arg> positional;
     std::vector<ExprPtr> defaults;
     while (!at(close)) {
       if (at(TokenKind::Slash)) {
         const Token& slash = advance();
         if (seen_star) error_at(slash, "/ must be ahead of *");
-        if (!args.posonlyargs.empty() || positional.empty()) {
-          if (positional.empty()) error_at(slash, "at least one argument must precede /");
-          error_at(slash, "/ may appear only once");
-        }
+        if (seen_slash) error_at(slash, "/ may appear only once");
+        if (positional.empty()) error_at(slash, "at least one argument must precede /");
+        seen_slash = true;
         args.posonlyargs = std::move(positional);
         positional.clear();
       } else if (at(TokenKind::Star)) {
         const Token& star = advance();
         if (seen_star) error_at(star, "* argument may appear only once");
         seen_star = true;
-        if (at(TokenKind::Name)) args.vararg = parse_param(annotations);
-        else if (at(close) || (at(TokenKind::Comma) && peek(1).kind == close))
+        if (at(TokenKind::Name)) {
+          args.vararg = parse_param(annotations);
+          if (at(TokenKind::Equal)) error_at(peek(), "var-positional argument cannot have default value");
+        } else if (at(close) || (at(TokenKind::Comma) && (peek(1).kind == close || peek(1).kind == TokenKind::DoubleStar))) {
           error_at(star, "named arguments must follow bare *");
+        } else if (!at(TokenKind::Comma)) {
+          invalid_syntax();
+        }
       } else if (at(TokenKind::DoubleStar)) {
         advance();
         args.kwarg = parse_param(annotations);
-        accept(TokenKind::Comma);
-        if (!at(close)) error_at(peek(), "arguments cannot follow var-keyword argument");
+        if (at(TokenKind::Equal)) error_at(peek(), "var-keyword argument cannot have default value");
+        if (accept(TokenKind::Comma) && !at(close)) {
+          if (at(TokenKind::Name) || at(TokenKind::Star) || at(TokenKind::DoubleStar) || at(TokenKind::Slash))
+            error_at(peek(), "arguments cannot follow var-keyword argument");
+          invalid_syntax();
+        }
         break;
+      } else if (at(TokenKind::LPar) && peek(1).kind == TokenKind::Name) {
+        // `def f((a, b))`: Python 2's tuple parameters.
+        const Token& open = peek();
+        size_t k = 1;
+        while (peek(k).kind == TokenKind::Name && peek(k + 1).kind == TokenKind::Comma && peek(k + 2).kind == TokenKind::Name) k += 2;
+        if (peek(k).kind == TokenKind::Name) {
+          size_t close_at = peek(k + 1).kind == TokenKind::Comma ? k + 2 : k + 1;
+          if (peek(close_at).kind == TokenKind::RPar && !seen_default && !seen_star && !seen_slash)
+            error_at(open, annotations ? "Function parameters cannot be parenthesized"
+                                       : "Lambda expression parameters cannot be parenthesized");
+        }
+        invalid_syntax();
       } else {
         Arg a = parse_param(annotations);
         ExprPtr def;
-        if (accept(TokenKind::Equal)) def = parse_expression();
+        if (at(TokenKind::Equal)) {
+          const Token& eq = advance();
+          if (at(TokenKind::Comma) || at(close)) error_at(eq, "expected default value expression");
+          def = parse_expression();
+        }
         if (seen_star) {
           args.kwonlyargs.push_back(std::move(a));
           args.kw_defaults.push_back(std::move(def));
@@ -617,7 +995,7 @@ class Parser {
             seen_default = true;
             defaults.push_back(std::move(def));
           } else if (seen_default) {
-            error_at(tokens_[pos_ - 1], "non-default argument follows default argument");
+            error_node(a, "non-default argument follows default argument");
           }
           positional.push_back(std::move(a));
         }
@@ -638,10 +1016,11 @@ class Parser {
     advance();
     s->name = std::string(name.text);
     if (accept(TokenKind::LPar)) {
-      auto call = parse_call_arguments();
-      s->bases = std::move(call.first);
-      s->keywords = std::move(call.second);
-      expect(TokenKind::RPar, ")");
+      CallArguments call = parse_call_arguments();
+      if (call.bare_genexp) invalid_syntax_at(call.genexp_for);
+      s->bases = std::move(call.args);
+      s->keywords = std::move(call.keywords);
+      expect(TokenKind::RPar);
     }
     expect_colon();
     s->body = parse_block("class definition", t.lineno);
@@ -658,12 +1037,16 @@ class Parser {
     if (at(TokenKind::KwElif)) {
       s->orelse.push_back(parse_if());
     } else if (at(TokenKind::KwElse)) {
-      const Token& e = advance();
-      expect_colon();
-      s->orelse = parse_block("'else' statement", e.lineno);
+      s->orelse = parse_else_block();
     }
     finish(*s, t);
     return s;
+  }
+
+  StmtList parse_else_block() {
+    const Token& e = advance();
+    expect_forced(TokenKind::Colon, ":");
+    return parse_block("'else' statement", e.lineno);
   }
 
   StmtPtr parse_while() {
@@ -672,11 +1055,7 @@ class Parser {
     s->test = parse_named_expression();
     expect_colon();
     s->body = parse_block("'while' statement", t.lineno);
-    if (at(TokenKind::KwElse)) {
-      const Token& e = advance();
-      expect_colon();
-      s->orelse = parse_block("'else' statement", e.lineno);
-    }
+    if (at(TokenKind::KwElse)) s->orelse = parse_else_block();
     finish(*s, t);
     return s;
   }
@@ -690,11 +1069,7 @@ class Parser {
     s->iter = parse_star_expressions();
     expect_colon();
     s->body = parse_block("'for' statement", t.lineno);
-    if (at(TokenKind::KwElse)) {
-      const Token& e = advance();
-      expect_colon();
-      s->orelse = parse_block("'else' statement", e.lineno);
-    }
+    if (at(TokenKind::KwElse)) s->orelse = parse_else_block();
     finish(*s, t);
     return s;
   }
@@ -702,37 +1077,45 @@ class Parser {
   StmtPtr parse_try() {
     const Token& t = advance();
     auto s = node<Try>(t);
-    expect_colon();
+    expect_forced(TokenKind::Colon, ":");
     s->body = parse_block("'try' statement", t.lineno);
+    if (!at(TokenKind::KwExcept) && !at(TokenKind::KwFinally)) error_at(peek(), "expected 'except' or 'finally' block");
+    bool plain_seen = false;
     while (at(TokenKind::KwExcept)) {
       const Token& e = advance();
-      if (at(TokenKind::Star)) unsupported(e, "'except*'");
+      bool star = false;
+      if (at(TokenKind::Star)) {
+        const Token& star_token = advance();
+        if (!options.ast_only) unsupported(e, "'except*'");
+        if (plain_seen) error_at(e, "cannot have both 'except' and 'except*' on the same 'try'");
+        if (at(TokenKind::Colon) || at(TokenKind::Newline)) error_at(star_token, "expected 'except' or 'finally' block");
+        star = true;
+        s->is_star = true;
+      } else {
+        if (s->is_star) error_at(e, "cannot have both 'except' and 'except*' on the same 'try'");
+        plain_seen = true;
+      }
       ExceptHandler h;
-      h.pos = start_of(e);
       if (!at(TokenKind::Colon)) {
         h.type = parse_expression();
-        if (at(TokenKind::Comma)) {
-          // `except A, B:` is Python 2 syntax.
-          error_at(peek(), "multiple exception types must be parenthesized");
-        }
-        if (accept(TokenKind::KwAs)) h.name = std::string(expect(TokenKind::Name, "name").text);
+        // `except A, B:` is Python 2 syntax.
+        if (at(TokenKind::Comma)) error_node(*h.type, "multiple exception types must be parenthesized");
+        if (accept(TokenKind::KwAs)) h.name = std::string(expect(TokenKind::Name).text);
       }
       expect_colon();
-      h.body = parse_block("'except' statement", e.lineno);
+      h.body = parse_block(star ? "'except*' statement" : "'except' statement", e.lineno);
+      finish(h, e);
       s->handlers.push_back(std::move(h));
     }
     if (at(TokenKind::KwElse)) {
-      const Token& e = advance();
       if (s->handlers.empty()) invalid_syntax();
-      expect_colon();
-      s->orelse = parse_block("'else' statement", e.lineno);
+      s->orelse = parse_else_block();
     }
     if (at(TokenKind::KwFinally)) {
       const Token& f = advance();
-      expect_colon();
+      expect_forced(TokenKind::Colon, ":");
       s->finalbody = parse_block("'finally' statement", f.lineno);
     }
-    if (s->handlers.empty() && s->finalbody.empty()) error_at(peek(), "expected 'except' or 'finally' block");
     finish(*s, t);
     return s;
   }
@@ -750,27 +1133,24 @@ class Parser {
   StmtPtr parse_with() {
     const Token& t = advance();
     auto s = node<With>(t);
-    bool parsed = false;
-    if (at(TokenKind::LPar)) {
-      // `with (a as b, c as d):` — try the parenthesized item list; fall back to an expression.
-      size_t saved = pos_;
-      try {
-        advance();
-        std::vector<WithItem> items;
-        do {
-          if (at(TokenKind::RPar)) break;
-          items.push_back(parse_with_item());
-        } while (accept(TokenKind::Comma));
-        if (!accept(TokenKind::RPar) || !at(TokenKind::Colon)) throw ParseMismatch{};
-        s->items = std::move(items);
-        parsed = true;
-      } catch (const ParseMismatch&) {
-        pos_ = saved;
-      } catch (const CompileError&) {
-        pos_ = saved;
-      }
-    }
-    if (!parsed) {
+    // `with (a as b, c as d):`, the parenthesized item list, when it fits; else expressions.
+    const size_t open = pos_;
+    const bool parenthesized = at(TokenKind::LPar) && speculate([&] {
+      advance();
+      do {
+        if (at(TokenKind::RPar)) break;
+        parse_with_item();
+      } while (accept(TokenKind::Comma));
+      return accept(TokenKind::RPar) && at(TokenKind::Colon);
+    });
+    if (parenthesized) {
+      pos_ = open + 1;
+      do {
+        if (at(TokenKind::RPar)) break;
+        s->items.push_back(parse_with_item());
+      } while (accept(TokenKind::Comma));
+      expect(TokenKind::RPar);
+    } else {
       do {
         s->items.push_back(parse_with_item());
       } while (accept(TokenKind::Comma));
@@ -868,7 +1248,17 @@ class Parser {
     return y;
   }
 
+  // named_expression: NAME ':=' expression | expression, with the hints of CPython's
+  // invalid_named_expression for a misplaced ':=' or '='.
   ExprPtr parse_named_expression() {
+    const size_t start = pos_;
+    ExprPtr e = parse_assignment_expression_or_expression();
+    if (no_hints_ == 0 && e->kind != ExprKind::NamedExpr && at(TokenKind::Equal)) check_named_expression_eq(*e, start, pos_);
+    return e;
+  }
+
+  // assignment_expression | expression !':=' (call arguments, genexp elements).
+  ExprPtr parse_assignment_expression_or_expression() {
     if (at(TokenKind::Name) && peek(1).kind == TokenKind::ColonEqual) {
       const Token& name = advance();
       advance();
@@ -876,20 +1266,39 @@ class Parser {
       auto target = node<Name>(name);
       target->id = std::string(name.text);
       target->ctx = ExprContext::Store;
-      finish(*target, name);
       n->target = std::move(target);
       n->value = parse_expression();
       finish(*n, name);
       return n;
     }
     ExprPtr e = parse_expression();
-    if (at(TokenKind::ColonEqual)) error_at(peek(), std::string("cannot use assignment expressions with ") + expression_name(*e));
+    if (at(TokenKind::ColonEqual) && no_hints_ == 0) {
+      const size_t op = pos_;
+      if (speculate([&] {
+            pos_ = op + 1;
+            parse_expression();
+            return true;
+          }))
+        error_node(*e, std::string("cannot use assignment expressions with ") + expression_name(*e));
+    }
     return e;
+  }
+
+  static bool starts_expression(TokenKind k) {
+    switch (k) {
+      case TokenKind::Name: case TokenKind::Number: case TokenKind::String: case TokenKind::LPar:
+      case TokenKind::LSqb: case TokenKind::LBrace: case TokenKind::Minus: case TokenKind::Plus:
+      case TokenKind::Tilde: case TokenKind::KwNot: case TokenKind::KwLambda: case TokenKind::KwAwait:
+      case TokenKind::KwNone: case TokenKind::KwTrue: case TokenKind::KwFalse: case TokenKind::Ellipsis:
+        return true;
+      default: return false;
+    }
   }
 
   ExprPtr parse_expression() {
     NestingGuard guard(*this);
     const Token& start = peek();
+    const size_t start_index = pos_;
     if (at(TokenKind::KwLambda)) return parse_lambda();
     ExprPtr body = parse_disjunction();
     if (at(TokenKind::KwIf)) {
@@ -897,12 +1306,50 @@ class Parser {
       auto e = node<IfExp>(start);
       e->body = std::move(body);
       e->test = parse_disjunction();
-      if (!accept(TokenKind::KwElse)) error_at(peek(), "expected 'else' after 'if' expression");
+      if (!at(TokenKind::KwElse)) {
+        if (!at(TokenKind::Colon) && no_hints_ == 0) error_node(*e->body, "expected 'else' after 'if' expression");
+        invalid_syntax();
+      }
+      advance();
       e->orelse = parse_expression();
       finish(*e, start);
       return e;
     }
+    if (no_hints_ == 0 && starts_expression(peek().kind)) check_juxtaposed(*body, start_index);
     return body;
+  }
+
+  // CPython's invalid_expression and invalid_legacy_expression: expression `a` (from token
+  // a_start) directly followed by another expression.
+  void check_juxtaposed(const Expr& a, size_t a_start) {
+    const Token& first = tokens_[a_start];
+    const bool name_string = first.kind == TokenKind::Name && tokens_[a_start + 1].kind == TokenKind::String;
+    const bool soft_keyword = first.kind == TokenKind::Name && (first.text == "match" || first.text == "case" || first.text == "_");
+    const bool legacy = a.kind == ExprKind::Name && (as<Name>(a).id == "print" || as<Name>(a).id == "exec");
+    if (!name_string && !soft_keyword && !legacy) {
+      size_t b_end = 0;
+      ++no_hints_;
+      bool ok = false;
+      try {
+        ok = speculate([&] {
+          parse_expression();
+          b_end = pos_;
+          return true;
+        });
+      } catch (...) {
+        --no_hints_;
+        throw;
+      }
+      --no_hints_;
+      if (ok && levels_[b_end - 1] > 0) error_node(a, "invalid syntax. Perhaps you forgot a comma?");
+    }
+    if (legacy && !at(TokenKind::LPar) && speculate([&] {
+          parse_star_expressions();
+          return true;
+        })) {
+      const std::string& id = as<Name>(a).id;
+      error_node(a, "Missing parentheses in call to '" + id + "'. Did you mean " + id + "(...)?");
+    }
   }
 
   ExprPtr parse_lambda() {
@@ -973,7 +1420,7 @@ class Parser {
         advance();
         *op = accept(TokenKind::KwNot) ? CmpOpKind::IsNot : CmpOpKind::Is;
         return true;
-      case TokenKind::OldNotEqual: error_at(peek(), "invalid syntax");
+      case TokenKind::OldNotEqual: invalid_syntax_at(peek());
       default: return false;
     }
   }
@@ -1095,17 +1542,15 @@ class Parser {
         finish(*a, start);
         e = std::move(a);
       } else if (at(TokenKind::LPar)) {
-        advance();
+        const Token& open = advance();
         auto c = node<Call>(start);
         c->func = std::move(e);
-        auto args = parse_call_arguments();
-        c->args = std::move(args.first);
-        c->keywords = std::move(args.second);
-        if (!at(TokenKind::RPar)) {
-          if (at(TokenKind::EndMarker) || at(TokenKind::ErrorToken)) invalid_syntax();
-          error_at(peek(), "invalid syntax. Perhaps you forgot a comma?");
-        }
-        advance();
+        CallArguments args = parse_call_arguments();
+        c->args = std::move(args.args);
+        c->keywords = std::move(args.keywords);
+        expect(TokenKind::RPar);
+        // `f(x for x in y)`: the generator expression's parentheses are the call's.
+        if (args.bare_genexp) finish(*args.bare_genexp, open);
         finish(*c, start);
         e = std::move(c);
       } else if (at(TokenKind::LSqb)) {
@@ -1113,7 +1558,7 @@ class Parser {
         auto s = node<Subscript>(start);
         s->value = std::move(e);
         s->slice = parse_slices();
-        expect(TokenKind::RSqb, "]");
+        expect(TokenKind::RSqb);
         finish(*s, start);
         e = std::move(s);
       } else {
@@ -1125,7 +1570,8 @@ class Parser {
   ExprPtr parse_slices() {
     const Token& start = peek();
     ExprPtr first = parse_slice();
-    if (!at(TokenKind::Comma)) return first;
+    // A starred item makes a tuple even alone: `x[*a]` is `x[(*a,)]`.
+    if (!at(TokenKind::Comma) && first->kind != ExprKind::Starred) return first;
     auto t = node<Tuple>(start);
     t->elts.push_back(std::move(first));
     while (accept(TokenKind::Comma)) {
@@ -1145,7 +1591,7 @@ class Parser {
     }
     auto s = node<Slice>(start);
     s->lower = std::move(lower);
-    expect(TokenKind::Colon, ":");
+    expect(TokenKind::Colon);
     if (!at(TokenKind::Colon) && !at(TokenKind::Comma) && !at(TokenKind::RSqb)) s->upper = parse_expression();
     if (accept(TokenKind::Colon)) {
       if (!at(TokenKind::Comma) && !at(TokenKind::RSqb)) s->step = parse_expression();
@@ -1154,17 +1600,27 @@ class Parser {
     return s;
   }
 
-  // Arguments of a call (after `(`, up to but not including `)`).
-  std::pair<ExprList, std::vector<Keyword>> parse_call_arguments() {
+  struct CallArguments {
     ExprList args;
     std::vector<Keyword> keywords;
+    GeneratorExp* bare_genexp = nullptr;  // `f(x for x in y)`: the sole argument, in the call's parentheses
+    Token genexp_for;                     // its `for`
+  };
+
+  // Arguments of a call (after `(`, up to but not including `)`), with the messages of
+  // CPython's invalid_arguments and invalid_kwarg.
+  CallArguments parse_call_arguments() {
+    CallArguments result;
+    ExprList& args = result.args;
+    std::vector<Keyword>& keywords = result.keywords;
     bool seen_keyword = false;
     bool seen_double_star = false;
+    bool positional_after_keyword = false;  // reported after the last argument, where CPython's parser stops
     while (!at(TokenKind::RPar)) {
       const Token& start = peek();
       if (at(TokenKind::Star)) {
-        advance();
         if (seen_double_star) error_at(start, "iterable argument unpacking follows keyword argument unpacking");
+        advance();
         auto s = node<Starred>(start);
         s->value = parse_expression();
         finish(*s, start);
@@ -1173,41 +1629,54 @@ class Parser {
         advance();
         seen_double_star = true;
         Keyword k;
-        k.pos = start_of(start);
         k.value = parse_expression();
+        finish(k, start);
         keywords.push_back(std::move(k));
+      } else if ((at(TokenKind::KwTrue) || at(TokenKind::KwFalse) || at(TokenKind::KwNone)) &&
+                 peek(1).kind == TokenKind::Equal) {
+        error_at(start, "cannot assign to " + std::string(start.text));
       } else if (at(TokenKind::Name) && peek(1).kind == TokenKind::Equal) {
         const Token& name = advance();
         advance();
         seen_keyword = true;
         Keyword k;
-        k.pos = start_of(name);
         k.arg = std::string(name.text);
         k.value = parse_expression();
+        if (at(TokenKind::KwFor) && no_hints_ == 0)
+          error_at(name, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        finish(k, name);
+        if (*k.arg == "__debug__") late_error(k, "cannot assign to __debug__");
+        for (const Keyword& other : keywords)
+          if (other.arg && *other.arg == *k.arg) late_error(k, "keyword argument repeated: " + *k.arg);
         keywords.push_back(std::move(k));
       } else {
-        ExprPtr value = parse_named_expression();
+        ExprPtr value = parse_assignment_expression_or_expression();
         if (at(TokenKind::KwFor)) {
           // f(x for x in y): a generator expression as the sole argument.
+          result.genexp_for = peek();
           auto g = node<GeneratorExp>(start);
           g->elt = std::move(value);
           g->generators = parse_comprehension_clauses();
           finish(*g, start);
-          if (!args.empty() || !keywords.empty() || at(TokenKind::Comma)) {
-            if (!(at(TokenKind::Comma) && peek(1).kind == TokenKind::RPar && args.empty() && keywords.empty()))
-              error_node(*g, "Generator expression must be parenthesized");
-          }
+          if (!args.empty() || !keywords.empty() || at(TokenKind::Comma))
+            error_node(*g, "Generator expression must be parenthesized");
+          result.bare_genexp = g.get();
           value = std::move(g);
-        } else if (at(TokenKind::Equal)) {
-          error_at(peek(), "expression cannot contain assignment, perhaps you meant \"==\"?");
+        } else if (at(TokenKind::Equal) && no_hints_ == 0) {
+          error_node(*value, "expression cannot contain assignment, perhaps you meant \"==\"?");
         }
-        if (seen_double_star) error_node(*value, "positional argument follows keyword argument unpacking");
-        if (seen_keyword) error_node(*value, "positional argument follows keyword argument");
+        if (seen_keyword || seen_double_star) positional_after_keyword = true;
         args.push_back(std::move(value));
       }
       if (!accept(TokenKind::Comma)) break;
     }
-    return {std::move(args), std::move(keywords)};
+    if (positional_after_keyword) {
+      bool unpacking = false;
+      for (const Keyword& k : keywords) unpacking |= !k.arg;
+      error_at(peek(), unpacking ? "positional argument follows keyword argument unpacking"
+                                 : "positional argument follows keyword argument");
+    }
+    return result;
   }
 
   std::vector<Comprehension> parse_comprehension_clauses() {
@@ -1261,7 +1730,7 @@ class Parser {
       case TokenKind::LPar: return parse_paren();
       case TokenKind::LSqb: return parse_list();
       case TokenKind::LBrace: return parse_brace();
-      case TokenKind::KwYield: error_at(t, "invalid syntax");
+      case TokenKind::KwYield: invalid_syntax_at(t);
       default: invalid_syntax();
     }
   }
@@ -1304,6 +1773,20 @@ class Parser {
     return c;
   }
 
+  ExprPtr parse_star_named_expression() {
+    return at(TokenKind::Star) ? parse_star_expression() : parse_named_expression();
+  }
+
+  // invalid_comprehension: `[*a for ...]`, and `[a, b for ...]` in a list or set display.
+  void check_comprehension_start(const ExprList& elements, bool display) {
+    if (!at(TokenKind::KwFor) && !at(TokenKind::KwAsync)) return;
+    const Expr& first = *elements.front();
+    if (elements.size() == 1 && first.kind == ExprKind::Starred)
+      error_node(first, "iterable unpacking cannot be used in comprehension");
+    if (display && (elements.size() > 1 || tokens_[pos_ - 1].kind == TokenKind::Comma))
+      error_node(first, "did you forget parentheses around the comprehension target?");
+  }
+
   ExprPtr parse_paren() {
     const Token& t = advance();  // (
     if (accept(TokenKind::RPar)) {
@@ -1313,47 +1796,44 @@ class Parser {
     }
     if (at(TokenKind::KwYield)) {
       ExprPtr y = parse_yield();
-      expect(TokenKind::RPar, ")");
+      expect(TokenKind::RPar);
       return y;
     }
-    ExprPtr first = at(TokenKind::Star) ? parse_star_expression() : parse_named_expression();
+    if (at(TokenKind::DoubleStar) && no_hints_ == 0) {
+      const Token& stars = peek();
+      if (speculate([&] {
+            advance();
+            parse_expression();
+            return at(TokenKind::RPar);
+          }))
+        error_at(stars, "cannot use double starred expression here");
+    }
+    ExprList elements;
+    elements.push_back(parse_star_named_expression());
     if (at(TokenKind::KwFor)) {
+      check_comprehension_start(elements, /*display=*/false);
       auto g = node<GeneratorExp>(t);
-      g->elt = std::move(first);
+      g->elt = std::move(elements.front());
       g->generators = parse_comprehension_clauses();
-      expect(TokenKind::RPar, ")");
+      expect(TokenKind::RPar);
       finish(*g, t);
       return g;
     }
     if (at(TokenKind::Comma)) {
       auto tuple = node<Tuple>(t);
-      tuple->elts.push_back(std::move(first));
       while (accept(TokenKind::Comma)) {
         if (at(TokenKind::RPar)) break;
-        tuple->elts.push_back(at(TokenKind::Star) ? parse_star_expression() : parse_named_expression());
+        elements.push_back(parse_star_named_expression());
       }
-      close_bracket(TokenKind::RPar);
+      expect(TokenKind::RPar);
+      tuple->elts = std::move(elements);
       finish(*tuple, t);
       return tuple;
     }
-    close_bracket(TokenKind::RPar);
+    expect(TokenKind::RPar);
+    ExprPtr first = std::move(elements.front());
     if (first->kind == ExprKind::Starred) error_node(*first, "cannot use starred expression here");
     return first;
-  }
-
-  // Expects the closing bracket, with CPython's comma hint when two expressions sit side by side.
-  void close_bracket(TokenKind close) {
-    if (at(close)) {
-      advance();
-      return;
-    }
-    if (at(TokenKind::EndMarker) || at(TokenKind::ErrorToken) || at(TokenKind::Newline)) invalid_syntax();
-    const Token& next = peek();
-    bool starts_expression = next.kind == TokenKind::Name || next.kind == TokenKind::Number ||
-                             next.kind == TokenKind::String || next.kind == TokenKind::LPar ||
-                             next.kind == TokenKind::LSqb || next.kind == TokenKind::LBrace;
-    if (starts_expression) error_at(tokens_[pos_ - 1], "invalid syntax. Perhaps you forgot a comma?");
-    invalid_syntax();
   }
 
   ExprPtr parse_list() {
@@ -1363,22 +1843,26 @@ class Parser {
       finish(*l, t);
       return l;
     }
-    ExprPtr first = at(TokenKind::Star) ? parse_star_expression() : parse_named_expression();
+    ExprList elements;
+    elements.push_back(parse_star_named_expression());
     if (at(TokenKind::KwFor)) {
+      check_comprehension_start(elements, /*display=*/true);
       auto c = node<ListComp>(t);
-      c->elt = std::move(first);
+      c->elt = std::move(elements.front());
       c->generators = parse_comprehension_clauses();
-      expect(TokenKind::RSqb, "]");
+      expect(TokenKind::RSqb);
       finish(*c, t);
       return c;
     }
-    auto l = node<List>(t);
-    l->elts.push_back(std::move(first));
     while (accept(TokenKind::Comma)) {
       if (at(TokenKind::RSqb)) break;
-      l->elts.push_back(at(TokenKind::Star) ? parse_star_expression() : parse_named_expression());
+      if (no_hints_ == 0) check_comprehension_start(elements, /*display=*/true);
+      elements.push_back(parse_star_named_expression());
+      if (no_hints_ == 0) check_comprehension_start(elements, /*display=*/true);
     }
-    close_bracket(TokenKind::RSqb);
+    expect(TokenKind::RSqb);
+    auto l = node<List>(t);
+    l->elts = std::move(elements);
     finish(*l, t);
     return l;
   }
@@ -1390,38 +1874,61 @@ class Parser {
       finish(*d, t);
       return d;
     }
-    if (at(TokenKind::DoubleStar)) return parse_dict_rest(t, nullptr, nullptr);
-    ExprPtr first = at(TokenKind::Star) ? parse_star_expression() : parse_named_expression();
-    if (accept(TokenKind::Colon)) {
-      ExprPtr value = parse_expression();
+    if (at(TokenKind::DoubleStar)) {
+      const Token& stars = peek();
+      if (no_hints_ == 0 && speculate([&] {
+            advance();
+            parse_bitwise_or();
+            return at(TokenKind::KwFor);
+          }))
+        error_at(stars, "dict unpacking cannot be used in dict comprehension");
+      return parse_dict_rest(t, nullptr, nullptr);
+    }
+    ExprList elements;
+    elements.push_back(parse_star_named_expression());
+    if (at(TokenKind::Colon) && elements.front()->kind != ExprKind::Starred) {
+      ExprPtr value = parse_dict_value();
       if (at(TokenKind::KwFor)) {
         auto c = node<DictComp>(t);
-        c->key = std::move(first);
+        c->key = std::move(elements.front());
         c->value = std::move(value);
         c->generators = parse_comprehension_clauses();
-        expect(TokenKind::RBrace, "}");
+        expect(TokenKind::RBrace);
         finish(*c, t);
         return c;
       }
-      return parse_dict_rest(t, std::move(first), std::move(value));
+      return parse_dict_rest(t, std::move(elements.front()), std::move(value));
     }
     if (at(TokenKind::KwFor)) {
+      check_comprehension_start(elements, /*display=*/true);
       auto c = node<SetComp>(t);
-      c->elt = std::move(first);
+      c->elt = std::move(elements.front());
       c->generators = parse_comprehension_clauses();
-      expect(TokenKind::RBrace, "}");
+      expect(TokenKind::RBrace);
       finish(*c, t);
       return c;
     }
-    auto s = node<Set>(t);
-    s->elts.push_back(std::move(first));
     while (accept(TokenKind::Comma)) {
       if (at(TokenKind::RBrace)) break;
-      s->elts.push_back(at(TokenKind::Star) ? parse_star_expression() : parse_named_expression());
+      if (no_hints_ == 0) check_comprehension_start(elements, /*display=*/true);
+      elements.push_back(parse_star_named_expression());
+      if (no_hints_ == 0) check_comprehension_start(elements, /*display=*/true);
     }
-    close_bracket(TokenKind::RBrace);
+    expect(TokenKind::RBrace);
+    auto s = node<Set>(t);
+    s->elts = std::move(elements);
     finish(*s, t);
     return s;
+  }
+
+  // After a dictionary key, at its ':': the value, with CPython's invalid_kvpair messages.
+  ExprPtr parse_dict_value() {
+    const Token& colon = advance();
+    if (no_hints_ == 0) {
+      if (at(TokenKind::Star)) error_at(peek(), "cannot use a starred expression in a dictionary value");
+      if (at(TokenKind::RBrace) || at(TokenKind::Comma)) error_at(colon, "expression expected after dictionary key and ':'");
+    }
+    return parse_expression();
   }
 
   ExprPtr parse_dict_rest(const Token& t, ExprPtr first_key, ExprPtr first_value) {
@@ -1442,23 +1949,37 @@ class Parser {
         d->values.push_back(parse_bitwise_or());
         continue;
       }
-      d->keys.push_back(parse_expression());
-      if (!accept(TokenKind::Colon)) error_at(peek(), "':' expected after dictionary key");
-      d->values.push_back(parse_expression());
+      ExprPtr key = parse_expression();
+      if (!at(TokenKind::Colon)) {
+        // invalid_kvpair: the caret goes on the key's last character.
+        if (no_hints_ == 0)
+          throw CompileError("SyntaxError", "':' expected after dictionary key", key->pos.end_lineno, key->pos.end_col_offset);
+        invalid_syntax();
+      }
+      d->keys.push_back(std::move(key));
+      d->values.push_back(parse_dict_value());
     }
-    close_bracket(TokenKind::RBrace);
+    expect(TokenKind::RBrace);
     finish(*d, t);
     return d;
   }
 
   // ------------------------------------------------------------------ strings
+  //
+  // A port of CPython 3.11's Parser/string_parser.c. Positions follow it exactly: every
+  // Constant and FormattedValue of an f-string spans the whole run of adjacent literals,
+  // a format spec's JoinedStr spans the literal it sits in, and the expressions get real
+  // positions from a sub-parser whose first line is shifted to where the `{` is.
+  // String errors are reported at the token after the literals (the one CPython had
+  // fetched when it found them).
 
   struct StringPiece {
     std::string prefix;  // lower-cased letters
     std::string_view body;
-    int body_line;       // line and column where the body starts (for f-string expressions)
-    int body_col;
     const Token* token;
+    bool raw() const { return prefix.find('r') != std::string::npos; }
+    bool fmode() const { return prefix.find('f') != std::string::npos; }
+    bool bytes() const { return prefix.find('b') != std::string::npos; }
   };
 
   static StringPiece split_literal(const Token& t) {
@@ -1469,25 +1990,61 @@ class Parser {
     while (i < s.size() && s[i] != '\'' && s[i] != '"') p.prefix += static_cast<char>(s[i++] | 0x20);
     size_t quote = (s.size() - i >= 6 && s[i + 1] == s[i] && s[i + 2] == s[i]) ? 3 : 1;
     p.body = s.substr(i + quote, s.size() - i - 2 * quote);
-    // Position of the body: count lines/columns in the literal text before it.
-    p.body_line = t.lineno;
-    p.body_col = t.col_offset + static_cast<int>(i + quote);
     return p;
   }
 
-  // Decodes backslash escapes of a non-raw literal body.
-  std::string decode_escapes(std::string_view body, const Token& t) {
+  // Where CPython reports a string error: the token it fetched after the literals.
+  struct StringContext {
+    Position whole;      // first literal's start to last literal's end
+    int error_line;
+    int error_col;       // 1-based
+    bool u_kind;         // the first literal starts with a lower-case 'u': Constant(kind='u')
+  };
+
+  [[noreturn]] static void string_error(const StringContext& ctx, const std::string& msg) {
+    throw CompileError("SyntaxError", msg, ctx.error_line, ctx.error_col);
+  }
+
+  // CPython's decode_unicode_with_escapes. Error positions count bytes of the buffer CPython
+  // decodes, where each non-ASCII code point has become a 10-byte \UXXXXXXXX escape.
+  static std::string decode_escapes(std::string_view body, const StringContext& ctx) {
     std::string out;
     out.reserve(body.size());
-    for (size_t i = 0; i < body.size(); ++i) {
-      char c = body[i];
-      if (c != '\\' || i + 1 >= body.size()) {
-        out += c;
+    size_t tpos = 0;  // position in CPython's transformed buffer
+    auto fail = [&](size_t start, size_t end, const char* what) {
+      string_error(ctx, "(unicode error) 'unicodeescape' codec can't decode bytes in position " + std::to_string(start) +
+                            "-" + std::to_string(end - 1) + ": " + what);
+    };
+    size_t i = 0;
+    while (i < body.size()) {
+      unsigned char c = static_cast<unsigned char>(body[i]);
+      if (c >= 0x80) {
+        size_t at = i;
+        char32_t cp = utf8_decode_at(body, &at);
+        (void)cp;
+        out.append(body.substr(i, at - i));
+        i = at;
+        tpos += 10;
         continue;
       }
-      char e = body[++i];
+      if (c != '\\') {
+        out += static_cast<char>(c);
+        ++i;
+        ++tpos;
+        continue;
+      }
+      size_t start = tpos;
+      ++i;
+      ++tpos;
+      if (i >= body.size() || static_cast<unsigned char>(body[i]) >= 0x80) {
+        out += '\\';  // a lone backslash stays (CPython escapes it as \u005c)
+        tpos += 5;
+        continue;
+      }
+      char e = body[i++];
+      ++tpos;
       switch (e) {
-        case '\n': break;  // line continuation inside a string
+        case '\n': break;
         case '\\': out += '\\'; break;
         case '\'': out += '\''; break;
         case '"': out += '"'; break;
@@ -1500,32 +2057,88 @@ class Parser {
         case 'v': out += '\v'; break;
         case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
           int value = e - '0';
-          for (int k = 0; k < 2 && i + 1 < body.size() && body[i + 1] >= '0' && body[i + 1] <= '7'; ++k)
-            value = value * 8 + (body[++i] - '0');
+          for (int k = 0; k < 2 && i < body.size() && body[i] >= '0' && body[i] <= '7'; ++k, ++i, ++tpos)
+            value = value * 8 + (body[i] - '0');
           utf8_append(out, static_cast<char32_t>(value));
           break;
         }
         case 'x': case 'u': case 'U': {
           int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+          const char* what = e == 'x' ? "truncated \\xXX escape" : e == 'u' ? "truncated \\uXXXX escape"
+                                                                        : "truncated \\UXXXXXXXX escape";
           char32_t value = 0;
-          for (int k = 0; k < digits; ++k) {
-            if (i + 1 >= body.size() || !std::isxdigit(static_cast<unsigned char>(body[i + 1]))) {
-              const char* kind = e == 'x' ? "\\xXX" : e == 'u' ? "\\uXXXX" : "\\UXXXXXXXX";
-              throw CompileError("SyntaxError",
-                                 std::string("(unicode error) 'unicodeescape' codec can't decode bytes in position ") +
-                                     "0-" + std::to_string(k + 1) + ": truncated " + kind + " escape",
-                                 t.lineno, t.col_offset + 1);
-            }
-            char h = body[++i];
+          for (int k = 0; k < digits; ++k, ++i, ++tpos) {
+            if (i >= body.size() || !std::isxdigit(static_cast<unsigned char>(body[i]))) fail(start, tpos, what);
+            char h = body[i];
             value = value * 16 + static_cast<char32_t>(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
           }
-          if (value > 0x10FFFF)
-            throw CompileError("SyntaxError", "(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character",
-                               t.lineno, t.col_offset + 1);
+          if (value > 0x10FFFF) fail(start, tpos, "illegal Unicode character");
           utf8_append(out, value);
           break;
         }
-        case 'N': unsupported(t, "the \\N{...} escape");
+        case 'N': {
+          if (i >= body.size() || body[i] != '{') fail(start, tpos, "malformed \\N character escape");
+          size_t name_start = ++i;
+          ++tpos;
+          while (i < body.size() && body[i] != '}') ++i, ++tpos;
+          if (i >= body.size()) fail(start, tpos, "malformed \\N character escape");
+          if (i == name_start) fail(start, tpos, "malformed \\N character escape");
+          ++i;
+          ++tpos;
+          std::optional<char32_t> cp = unicode_char_by_name(body.substr(name_start, i - 1 - name_start));
+          if (!cp) fail(start, tpos, "unknown Unicode character name");
+          utf8_append(out, *cp);
+          break;
+        }
+        default:  // an invalid escape keeps its backslash (CPython warns)
+          out += '\\';
+          out += e;
+      }
+    }
+    return out;
+  }
+
+  // CPython's decode_bytes_with_escapes (bytes literals are ASCII, checked by the caller).
+  static std::string decode_bytes_escapes(std::string_view body, const StringContext& ctx) {
+    std::string out;
+    size_t i = 0;
+    while (i < body.size()) {
+      char c = body[i++];
+      if (c != '\\' || i >= body.size()) {
+        out += c;
+        continue;
+      }
+      size_t start = i - 1;
+      char e = body[i++];
+      switch (e) {
+        case '\n': break;
+        case '\\': out += '\\'; break;
+        case '\'': out += '\''; break;
+        case '"': out += '"'; break;
+        case 'a': out += '\a'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'v': out += '\v'; break;
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+          int value = e - '0';
+          for (int k = 0; k < 2 && i < body.size() && body[i] >= '0' && body[i] <= '7'; ++k, ++i)
+            value = value * 8 + (body[i] - '0');
+          out += static_cast<char>(value & 0xFF);
+          break;
+        }
+        case 'x': {
+          if (i + 1 < body.size() + 0 && std::isxdigit(static_cast<unsigned char>(body[i])) &&
+              std::isxdigit(static_cast<unsigned char>(body[i + 1]))) {
+            auto hex = [](char h) { return h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10; };
+            out += static_cast<char>(hex(body[i]) * 16 + hex(body[i + 1]));
+            i += 2;
+            break;
+          }
+          string_error(ctx, "(value error) invalid \\x escape at position " + std::to_string(start));
+        }
         default:
           out += '\\';
           out += e;
@@ -1534,205 +2147,303 @@ class Parser {
     return out;
   }
 
-  ExprPtr parse_strings() {
-    const Token& first = peek();
-    std::vector<StringPiece> pieces;
-    while (at(TokenKind::String)) pieces.push_back(split_literal(advance()));
-    bool any_f = false, any_bytes = false, any_str = false;
-    for (const auto& p : pieces) {
-      bool b = p.prefix.find('b') != std::string::npos;
-      any_bytes |= b;
-      any_str |= !b;
-      any_f |= p.prefix.find('f') != std::string::npos;
-    }
-    if (any_bytes && any_str) error_at(first, "cannot mix bytes and nonbytes literals");
-    if (any_bytes) {
-      auto c = node<Constant>(first);
-      c->value.kind = ConstantValue::Kind::Bytes;
-      for (const auto& p : pieces) c->value.str_value += p.prefix.find('r') != std::string::npos ? std::string(p.body) : decode_escapes(p.body, *p.token);
-      finish(*c, first);
-      return c;
-    }
-    if (!any_f) {
-      auto c = node<Constant>(first);
-      c->value.kind = ConstantValue::Kind::Str;
-      for (const auto& p : pieces)
-        c->value.str_value += p.prefix.find('r') != std::string::npos ? std::string(p.body) : decode_escapes(p.body, *p.token);
-      finish(*c, first);
-      return c;
-    }
-    auto joined = node<JoinedStr>(first);
-    std::string pending;
-    for (const auto& p : pieces) {
-      bool raw = p.prefix.find('r') != std::string::npos;
-      if (p.prefix.find('f') == std::string::npos) {
-        pending += raw ? std::string(p.body) : decode_escapes(p.body, *p.token);
-        continue;
-      }
-      parse_fstring_body(p, raw, pending, joined->values, 0);
-    }
-    flush_constant(pending, joined->values, first);
-    finish(*joined, first);
-    return joined;
-  }
+  // The pieces of an f-string (or of several adjacent literals) being joined: CPython's FstringParser.
+  struct FStringState {
+    std::string last_str;  // literal text not yet turned into a Constant (empty literals are dropped)
+    ExprList values;
+    bool fmode = false;    // an f-string took part: the result is a JoinedStr
+  };
 
-  void flush_constant(std::string& pending, ExprList& out, const Token& at_token) {
-    if (pending.empty()) return;
-    auto c = node<Constant>(at_token);
+  std::unique_ptr<Constant> make_str(std::string text, const Position& pos, bool u_kind) {
+    auto c = std::make_unique<Constant>();
+    c->pos = pos;
     c->value.kind = ConstantValue::Kind::Str;
-    c->value.str_value = std::move(pending);
-    pending.clear();
-    finish(*c, at_token);
-    out.push_back(std::move(c));
+    c->value.str_value = std::move(text);
+    c->u_prefix = u_kind;
+    return c;
   }
 
-  // Splits an f-string body into constants and replacement fields (appended to `out`).
-  void parse_fstring_body(const StringPiece& p, bool raw, std::string& pending, ExprList& out, int depth) {
-    std::string_view body = p.body;
-    const Token& t = *p.token;
-    if (depth > 1) throw CompileError("SyntaxError", "f-string: expressions nested too deeply", t.lineno, t.col_offset + 1);
-    size_t i = 0;
-    std::string literal;
-    auto flush_literal = [&] {
-      pending += raw ? literal : decode_escapes(literal, t);
-      literal.clear();
-    };
-    while (i < body.size()) {
-      char c = body[i];
-      if (c == '{') {
-        if (i + 1 < body.size() && body[i + 1] == '{') {
-          literal += '{';
-          i += 2;
-          continue;
-        }
-        flush_literal();
-        i = parse_fstring_field(p, raw, i + 1, pending, out, depth);
-        continue;
+  void flush_str(FStringState& state, const StringContext& ctx) {
+    if (state.last_str.empty()) return;
+    state.values.push_back(make_str(std::move(state.last_str), ctx.whole, ctx.u_kind));
+    state.last_str.clear();
+  }
+
+  // CPython's FstringParser_Finish with the span `pos` and the kind of the literal it starts with.
+  ExprPtr finish_fstring(FStringState& state, const Position& pos, bool u_kind) {
+    if (!state.fmode) return make_str(std::move(state.last_str), pos, u_kind);
+    if (!state.last_str.empty()) state.values.push_back(make_str(std::move(state.last_str), pos, u_kind));
+    auto j = std::make_unique<JoinedStr>();
+    j->pos = pos;
+    j->values = std::move(state.values);
+    return j;
+  }
+
+  ExprPtr parse_strings() {
+    const size_t first_index = pos_;
+    while (at(TokenKind::String)) advance();
+    const Token& first = tokens_[first_index];
+    const Token& last = tokens_[pos_ - 1];
+    const Token& after = peek();  // throws first if the tokenizer failed right after the literals
+    StringContext ctx{{first.lineno, first.col_offset, last.end_lineno, last.end_col_offset},
+                      after.lineno, after.col_offset + 1, first.text[0] == 'u'};
+    bool bytesmode = false;
+    std::string bytes;
+    FStringState state;
+    for (size_t i = first_index; i < pos_; ++i) {
+      StringPiece p = split_literal(tokens_[i]);
+      if (i != first_index && p.bytes() != bytesmode) string_error(ctx, "cannot mix bytes and nonbytes literals");
+      bytesmode = p.bytes();
+      if (bytesmode) {
+        for (char ch : p.body)
+          if (static_cast<unsigned char>(ch) >= 0x80) string_error(ctx, "bytes can only contain ASCII literal characters");
+        bytes += p.raw() ? std::string(p.body) : decode_bytes_escapes(p.body, ctx);
+      } else if (p.fmode()) {
+        state.fmode = true;
+        size_t index = 0;
+        concat_fstring(state, p, index, 0, ctx);
+      } else {
+        state.last_str += p.raw() ? std::string(p.body) : decode_escapes(p.body, ctx);
       }
-      if (c == '}') {
-        if (i + 1 < body.size() && body[i + 1] == '}') {
-          literal += '}';
-          i += 2;
-          continue;
-        }
-        throw CompileError("SyntaxError", "f-string: single '}' is not allowed", t.lineno, t.col_offset + 1);
-      }
-      if (c == '\\' && !raw && i + 1 < body.size()) {
-        literal += c;
-        literal += body[i + 1];
-        i += 2;
-        continue;
-      }
-      literal += c;
-      ++i;
     }
-    flush_literal();
+    if (bytesmode) {
+      auto c = node<Constant>(first);
+      c->pos = ctx.whole;
+      c->value.kind = ConstantValue::Kind::Bytes;
+      c->value.str_value = std::move(bytes);
+      return c;
+    }
+    return finish_fstring(state, ctx.whole, ctx.u_kind);
   }
 
-  // Parses one `{...}` field starting after `{` at body[i]; returns the index after its `}`.
-  size_t parse_fstring_field(const StringPiece& p, bool raw, size_t i, std::string& pending, ExprList& out, int depth) {
+  // CPython's FstringParser_ConcatFstring: the literal text and fields of `p.body` from `index`
+  // up to its end (recurse_lvl 0) or to the `}` closing a format spec (recurse_lvl 1).
+  void concat_fstring(FStringState& state, const StringPiece& p, size_t& index, int recurse_lvl, const StringContext& ctx) {
     std::string_view body = p.body;
-    const Token& t = *p.token;
-    auto fail = [&](const std::string& msg) -> CompileError { return CompileError("SyntaxError", msg, t.lineno, t.col_offset + 1); };
-    size_t start = i;
-    int nest = 0;
-    char quote = 0;
-    // Find the end of the expression: a top-level '!', ':', '=' (self-documenting) or '}'.
-    size_t end = i;
-    bool self_doc = false;
-    for (; end < body.size(); ++end) {
-      char c = body[end];
-      if (quote) {
-        if (c == quote) quote = 0;
+    for (;;) {
+      // fstring_find_literal: text up to an undoubled brace.
+      size_t start = index;
+      bool doubled = false;
+      while (index < body.size()) {
+        char ch = body[index++];
+        if (!p.raw() && ch == '\\' && index < body.size()) {
+          ch = body[index++];
+          if (ch == 'N') {
+            if (index < body.size() && body[index++] == '{') {
+              while (index < body.size() && body[index++] != '}') {
+              }
+            }
+            continue;
+          }
+        }
+        if (ch == '{' || ch == '}') {
+          if (recurse_lvl == 0) {
+            if (index < body.size() && body[index] == ch) {
+              doubled = true;
+              break;
+            }
+            if (ch == '}') string_error(ctx, "f-string: single '}' is not allowed");
+          }
+          --index;
+          break;
+        }
+      }
+      size_t literal_end = doubled ? index : index;
+      if (literal_end > start) {
+        std::string_view literal = body.substr(start, literal_end - start);
+        state.last_str += p.raw() ? std::string(literal) : decode_escapes(literal, ctx);
+      }
+      if (doubled) {
+        ++index;  // skip the second brace; the first one ended the literal above
         continue;
       }
-      if (c == '\'' || c == '"') { quote = c; continue; }
-      if (c == '[' || c == '(' || c == '{') { ++nest; continue; }
-      if (c == ']' || c == ')') { --nest; continue; }
-      if (c == '}') {
-        if (nest == 0) break;
-        --nest;
+      if (index >= body.size() || body[index] == '}') break;
+      // body[index] == '{': a replacement field.
+      std::string expr_text;
+      ExprPtr field = parse_fstring_field(p, index, recurse_lvl, ctx, expr_text);
+      state.last_str += expr_text;
+      flush_str(state, ctx);
+      state.values.push_back(std::move(field));
+    }
+    if (recurse_lvl != 0 && (index >= body.size() || body[index] != '}')) string_error(ctx, "f-string: expecting '}'");
+  }
+
+  // CPython's fstring_find_expr: the field whose `{` is at body[index]; leaves index after its `}`.
+  // `expr_text` receives the `expr=` text of a self-documenting field.
+  ExprPtr parse_fstring_field(const StringPiece& p, size_t& index, int recurse_lvl, const StringContext& ctx,
+                              std::string& expr_text) {
+    std::string_view body = p.body;
+    if (recurse_lvl >= 2) string_error(ctx, "f-string: expressions nested too deeply");
+    const size_t brace = index++;
+    const size_t expr_start = index;
+    char quote_char = 0;
+    int string_type = 0;
+    std::vector<char> parens;
+    for (; index < body.size(); ++index) {
+      char ch = body[index];
+      if (ch == '\\') string_error(ctx, "f-string expression part cannot include a backslash");
+      if (quote_char) {
+        if (ch == quote_char) {
+          if (string_type == 3) {
+            if (index + 2 < body.size() && body[index + 1] == ch && body[index + 2] == ch) {
+              index += 2;
+              string_type = 0;
+              quote_char = 0;
+            }
+          } else {
+            string_type = 0;
+            quote_char = 0;
+          }
+        }
         continue;
       }
-      if (nest > 0) continue;
-      if (c == '\\') throw fail("f-string expression part cannot include a backslash");
-      if (c == '#') throw fail("f-string expression part cannot include '#'");
-      if (c == '!' && end + 1 < body.size() && body[end + 1] != '=') break;
-      if (c == ':') break;
-      if (c == '=' && end + 1 < body.size() && body[end + 1] != '=' && end > start &&
-          body[end - 1] != '=' && body[end - 1] != '!' && body[end - 1] != '<' && body[end - 1] != '>') {
-        self_doc = true;
+      if (ch == '\'' || ch == '"') {
+        if (index + 2 < body.size() && body[index + 1] == ch && body[index + 2] == ch) {
+          string_type = 3;
+          index += 2;
+        } else {
+          string_type = 1;
+        }
+        quote_char = ch;
+      } else if (ch == '[' || ch == '{' || ch == '(') {
+        if (parens.size() >= 200) string_error(ctx, "f-string: too many nested parenthesis");
+        parens.push_back(ch);
+      } else if (ch == '#') {
+        string_error(ctx, "f-string expression part cannot include '#'");
+      } else if (parens.empty() && (ch == '!' || ch == ':' || ch == '}' || ch == '=' || ch == '>' || ch == '<')) {
+        if (index + 1 < body.size()) {
+          char next = body[index + 1];
+          if ((ch == '!' && next == '=') || (ch == '=' && next == '=') || (ch == '<' && next == '=') ||
+              (ch == '>' && next == '=')) {
+            ++index;
+            continue;
+          }
+        }
+        if (ch == '>' || ch == '<') continue;
         break;
+      } else if (ch == ']' || ch == '}' || ch == ')') {
+        if (parens.empty()) string_error(ctx, std::string("f-string: unmatched '") + ch + "'");
+        char opening = parens.back();
+        parens.pop_back();
+        if (!((opening == '(' && ch == ')') || (opening == '[' && ch == ']') || (opening == '{' && ch == '}')))
+          string_error(ctx, std::string("f-string: closing parenthesis '") + ch +
+                                "' does not match opening parenthesis '" + opening + "'");
       }
     }
-    if (quote) throw fail("f-string: unterminated string");
-    if (end >= body.size()) throw fail("f-string: expecting '}'");
-    std::string_view expr_text = body.substr(start, end - start);
-    bool blank = expr_text.find_first_not_of(" \t\n\r\f") == std::string_view::npos;
-    if (blank) throw fail("f-string: empty expression not allowed");
-    // The expression is parsed like source in parentheses, on the line of the literal.
-    std::string wrapped = "(" + std::string(expr_text) + ")";
-    ExprPtr value;
-    {
-      Parser sub(wrapped, t.lineno, t.col_offset);
-      value = sub.parse_fstring_expression();
+    const size_t expr_end = index;
+    if (quote_char) string_error(ctx, "f-string: unterminated string");
+    if (!parens.empty()) string_error(ctx, std::string("f-string: unmatched '") + parens.back() + "'");
+    if (index >= body.size()) string_error(ctx, "f-string: expecting '}'");
+
+    ExprPtr value = compile_fstring_expression(p, brace, body.substr(expr_start, expr_end - expr_start), ctx);
+
+    if (body[index] == '=') {
+      ++index;
+      while (index < body.size() && (body[index] == ' ' || body[index] == '\t' || body[index] == '\n' ||
+                                     body[index] == '\r' || body[index] == '\f' || body[index] == '\v'))
+        ++index;
+      if (index >= body.size()) string_error(ctx, "f-string: expecting '}'");
+      expr_text = std::string(body.substr(expr_start, index - expr_start));
     }
-    size_t k = end;
     int conversion = -1;
-    if (self_doc) {
-      ++k;  // '='
-      size_t ws = k;
-      while (k < body.size() && (body[k] == ' ' || body[k] == '\t')) ++k;
-      pending += std::string(expr_text) + "=" + std::string(body.substr(ws, k - ws));
-    }
-    if (k < body.size() && body[k] == '!') {
-      if (k + 1 >= body.size()) throw fail("f-string: expecting '}'");
-      char conv = body[k + 1];
-      if (conv != 's' && conv != 'r' && conv != 'a')
-        throw fail("f-string: invalid conversion character: expected 's', 'r', or 'a'");
-      conversion = conv;
-      k += 2;
+    if (body[index] == '!') {
+      ++index;
+      if (index >= body.size()) string_error(ctx, "f-string: expecting '}'");
+      conversion = static_cast<unsigned char>(body[index++]);
+      if (conversion != 's' && conversion != 'r' && conversion != 'a')
+        string_error(ctx, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
     }
     ExprPtr spec;
-    if (k < body.size() && body[k] == ':') {
-      ++k;
-      // The format spec runs to the matching '}' and may itself hold fields.
-      size_t spec_start = k;
-      int inner = 0;
-      for (; k < body.size(); ++k) {
-        if (body[k] == '{') ++inner;
-        else if (body[k] == '}') {
-          if (inner == 0) break;
-          --inner;
-        }
-      }
-      if (k >= body.size()) throw fail("f-string: expecting '}'");
-      StringPiece spec_piece = p;
-      spec_piece.body = body.substr(spec_start, k - spec_start);
-      auto joined = node<JoinedStr>(t);
-      std::string spec_pending;
-      parse_fstring_body(spec_piece, raw, spec_pending, joined->values, depth + 1);
-      flush_constant(spec_pending, joined->values, t);
-      finish(*joined, t);
-      spec = std::move(joined);
+    if (index < body.size() && body[index] == ':') {
+      ++index;
+      if (index >= body.size()) string_error(ctx, "f-string: expecting '}'");
+      // fstring_parse: a JoinedStr spanning this literal only.
+      const Token& t = *p.token;
+      Position literal_pos{t.lineno, t.col_offset, t.end_lineno, t.end_col_offset};
+      FStringState spec_state;
+      spec_state.fmode = true;
+      concat_fstring(spec_state, p, index, recurse_lvl + 1, ctx);
+      spec = finish_fstring(spec_state, literal_pos, t.text[0] == 'u');
     }
-    if (k >= body.size() || body[k] != '}') throw fail("f-string: expecting '}'");
-    if (self_doc && conversion < 0 && !spec) conversion = 'r';
-    flush_constant(pending, out, t);
-    auto fv = node<FormattedValue>(t);
+    if (index >= body.size() || body[index] != '}') string_error(ctx, "f-string: expecting '}'");
+    ++index;
+    if (!expr_text.empty() && !spec && conversion == -1) conversion = 'r';
+    auto fv = std::make_unique<FormattedValue>();
+    fv->pos = ctx.whole;
     fv->value = std::move(value);
     fv->conversion = conversion;
     fv->format_spec = std::move(spec);
-    finish(*fv, t);
-    out.push_back(std::move(fv));
-    return k + 1;
+    return fv;
   }
+
+  // CPython's fstring_compile_expr: parses "(" + text + ")" with a sub-parser placed where the
+  // `{` at body[brace] is; its errors get the "f-string: " prefix and columns relative to
+  // that string, as CPython reports them.
+  ExprPtr compile_fstring_expression(const StringPiece& p, size_t brace, std::string_view text, const StringContext& ctx) {
+    if (text.find_first_not_of(" \t\n\f") == std::string_view::npos)
+      string_error(ctx, "f-string: empty expression not allowed");
+    const Token& t = *p.token;
+    std::string_view token_text = t.text;
+    const size_t brace_in_token = static_cast<size_t>(p.body.data() - token_text.data()) + brace;
+    // fstring_find_expr_location: lines before the brace, and the brace's column unless only
+    // whitespace follows it up to the end of its line.
+    int lines = 0;
+    size_t line_start = 0;
+    for (size_t k = 0; k < brace_in_token; ++k) {
+      if (token_text[k] == '\n') {
+        ++lines;
+        line_start = k + 1;
+      }
+    }
+    bool newline_after_brace = true;
+    for (size_t k = brace_in_token + 1; k < token_text.size() && token_text[k] != '}' && token_text[k] != '\n'; ++k) {
+      if (token_text[k] != ' ' && token_text[k] != '\t' && token_text[k] != '\f') {
+        newline_after_brace = false;
+        break;
+      }
+    }
+    int cols = 0;
+    if (!newline_after_brace)
+      cols = static_cast<int>(utf8_length(token_text.substr(line_start, brace_in_token - line_start)));
+    const int first_line = t.lineno + lines;
+    const int col_shift = lines != 0 ? cols : t.col_offset + cols;
+    std::string wrapped;
+    wrapped.reserve(text.size() + 2);
+    wrapped += '(';
+    wrapped += text;
+    wrapped += ')';
+    auto relocate = [&](const CompileError& e) {
+      CompileError moved = e;
+      if (moved.line == first_line && moved.col > 0) moved.col -= col_shift;
+      return moved;
+    };
+    std::optional<Parser> sub;
+    try {
+      sub.emplace(wrapped, first_line, col_shift);
+    } catch (const CompileError& e) {
+      throw relocate(e);
+    }
+    sub->nesting_ = nesting_;
+    try {
+      return sub->parse_fstring_expression();
+    } catch (const CompileError& e) {
+      CompileError moved = relocate(e);
+      if (moved.type_name == "SyntaxError" || moved.type_name == "IndentationError") {
+        moved.message = "f-string: " + moved.message;
+        throw CompileError(moved.type_name, moved.message, moved.line, moved.col);
+      }
+      throw moved;
+    }
+    (void)ctx;
+  }
+
 };
 
 }  // namespace
 
-ast::Module parse_module(std::string_view source, std::string_view /*filename*/) {
+ast::Module parse_module(std::string_view source, std::string_view /*filename*/, const ParseOptions& options) {
   Parser parser(source);
+  parser.options = options;
   return parser.parse_file();
 }
 

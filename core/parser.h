@@ -14,15 +14,31 @@
 
 namespace cv {
 
+struct ParseOptions {
+  // Parse like ast.parse() for `closureviz ast`, which only shows the tree: build
+  // Try{is_star=true} for `except*` instead of rejecting it (the compiler cannot run
+  // exception groups), and leave out the errors CPython's compiler reports (keyword
+  // argument repeated, assignment to __debug__), which parse_module otherwise raises once
+  // the whole file parsed.
+  bool ast_only = false;
+};
+
 // Parses `source` (UTF-8, no NUL bytes) as a module, like compile(source, filename, "exec").
 // `filename` is accepted for symmetry with compile(); messages do not include it.
-ast::Module parse_module(std::string_view source, std::string_view filename);
+ast::Module parse_module(std::string_view source, std::string_view filename, const ParseOptions& options = {});
 
-// Nesting that does not involve brackets (`- - - x`, `not not x`, chained lambdas and
-// conditional expressions) is bounded by this depth; beyond it the parser raises
-// RecursionError "maximum recursion depth exceeded during compilation", as CPython does
-// for absurdly deep expressions, instead of overflowing the native stack. Brackets are
-// bounded earlier by the tokenizer (200 levels) and blocks by the indentation limit (100).
-inline constexpr int kMaxParserNesting = 1000;
+// Limits on nesting, so that hostile input gets an error instead of overflowing the native
+// stack here or in the passes that recurse over the tree. Both raise CPython's
+// "RecursionError: maximum recursion depth exceeded during compilation":
+//  * kMaxAstDepth: nodes on a path from a top-level statement down to a leaf. CPython 3.11
+//    running a file accepts exactly 3000 (`x = ` followed by 2998 unary minuses and a
+//    number) and fails from 3001 on, in its AST optimizer.
+//  * kMaxParserNesting: recursion of the parser itself (roughly one level per unary
+//    operator, `not`, `**`, lambda or conditional expression, four per bracket). Where
+//    CPython's parser runs out first (about 6000 levels) it raises a bare MemoryError.
+// Brackets are also bounded by the tokenizer (200 levels: "too many nested parentheses") and
+// blocks by the indentation limit (100: "too many levels of indentation").
+inline constexpr int kMaxAstDepth = 3000;
+inline constexpr int kMaxParserNesting = 4000;
 
 }  // namespace cv

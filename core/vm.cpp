@@ -855,8 +855,12 @@ void VM::visit_roots(GcMarker& m) {
   m.visit(False);
   m.visit(NotImplemented);
   m.visit(Ellipsis);
-  m.visit(t.type);
-  m.visit(t.object);
+  // Every builtin type, including those no name in builtins refers to (function, cell, iterator, ...):
+  // an iterator type must survive a moment when no iterator exists.
+  static_assert(sizeof(BuiltinTypes) % sizeof(TypeObject*) == 0, "BuiltinTypes holds only TypeObject pointers");
+  const auto* types = reinterpret_cast<TypeObject* const*>(&t);
+  for (size_t i = 0; i < sizeof(BuiltinTypes) / sizeof(TypeObject*); ++i)
+    if (types[i]) m.visit(types[i]);
   for (TypeObject* e : exception_types_) m.visit(e);
   m.visit(builtins);
   m.visit(main_globals);
@@ -882,6 +886,10 @@ void VM::collect_garbage() {
 
 void VM::maybe_collect() {
   if (native_depth_ > 0) return;
+  if (limits.gc_stress > 0) {
+    if (++safe_points_ % limits.gc_stress == 0) collect_garbage();
+    return;
+  }
   if (heap.bytes_since_collection() < next_collection_bytes_) return;
   collect_garbage();
 }

@@ -45,8 +45,10 @@ struct Frame {
   Frame* back = nullptr;               // the caller
   GeneratorObject* generator = nullptr;
   uint64_t serial = 0;                 // unique frame id in this run (fid order is the recorder's business)
+  uint32_t rec_fid = 0;                // the recorder's fid for this frame, 0 until its first call event
   int32_t ip = 0;                      // next instruction
-  int32_t last_line = -1;              // line of the last reported line event (tracing)
+  int32_t last_line = -1;              // tracing: line of the previously executed instruction
+  int32_t last_ip = -1;                // tracing: index of the previously executed instruction
   Value* slots = nullptr;              // locals, then cells, then free variables
   Value* stack_base = nullptr;
   Value* sp = nullptr;                 // one past the top of the value stack
@@ -76,6 +78,7 @@ struct Frame {
 struct RunLimits {
   int recursion_limit = 1000;
   size_t max_heap_bytes = size_t(1) << 30;  // MemoryError beyond this estimate
+  int gc_stress = 0;  // > 0: collect at every gc_stress-th safe point (testing: exposes values the collector cannot see)
 };
 
 // Receives execution events; the recorder implements it. Null when not recording.
@@ -257,6 +260,7 @@ class VM {
   Value build_class_fn_;                   // the __build_class__ builtin, recognised by Call
   Value object_new_, object_init_;         // object.__new__ / object.__init__
   size_t next_collection_bytes_ = 8u << 20;
+  int safe_points_ = 0;  // counts safe points for RunLimits::gc_stress
   Value run_loop(Frame* entry);            // the dispatch loop proper
   bool unwind(ExceptionObject* exc, Frame* entry, bool is_reraise);  // false: propagate out of `entry`
   Value construct(TypeObject* cls, PosArgs args, KwArgs kwargs, bool* init_pending, Value* init_fn);

@@ -21,13 +21,4 @@ fi
 
 "$CV_ROOT/scripts/setup.sh" apt web
 "$CV_ROOT/scripts/build.sh" web closureviz-web
-port="${PORT:-8000}"
-site="$CV_BUILD_WEB/site"
-if python3 -c "import socket,sys; s=socket.socket(); s.bind(('127.0.0.1', int(sys.argv[1])))" "$port" 2>/dev/null; then :
-else cv_die "port $port on 127.0.0.1 is in use: stop what uses it, or run PORT=8001 scripts/run.sh"
-fi
-echo
-echo "closureviz: serving $site"
-echo "closureviz: open http://127.0.0.1:$port/ in a browser (Ctrl-C to stop)"
-echo
-exec python3 -m http.server "$port" --bind 127.0.0.1 --directory "$site"
+exec python3 "$CV_ROOT/scripts/serve.py" "$CV_BUILD_WEB/site" "${PORT:-8000}"

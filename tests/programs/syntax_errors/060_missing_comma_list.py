@@ -1,0 +1,8 @@
+# Checks a missing comma between list items.
+colors = [
+    "red",
+    "green"
+    "blue",
+    "yellow" 42,
+]
+print(colors)

@@ -1,0 +1,6 @@
+# Checks a dictionary key with ':' and no value.
+config = {
+    "debug": True,
+    "level": ,
+}
+print(config)

@@ -1,0 +1,6 @@
+# Checks def f(*args=()): var-positional argument cannot have default value.
+def total(*numbers=()):
+    return sum(numbers)
+
+print(total(1, 2))
+print("done")

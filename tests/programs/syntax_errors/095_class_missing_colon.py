@@ -1,0 +1,6 @@
+# Checks a class line without ':'.
+class Point
+    x = 0
+    y = 0
+
+print(Point.x)

@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Step-by-step differential test of the recorder: closureviz's trace vs CPython's, on the corpus.
+
+    python3 tests/tracer/run_trace_corpus.py --closureviz PATH [--filter SUBSTR]
+        [--jobs N] [--max-steps N] [--known-deviations FILE] [--no-cache] [-v]
+
+For every tests/programs/**/*.py except syntax_errors/ (sorted), this writes the
+trace of the program with the CPython reference tracer (cpython_trace.py) and
+with `closureviz trace`, both with cwd = the program's directory, stdin from
+NAME.in when it exists, and the same --max-steps, and compares them with
+compare_traces.compare() (docs trace-format.md, "Comparing two traces";
+A = CPython, B = closureviz). A difference prints the first differing step.
+
+CPython's traces are cached in ${XDG_CACHE_HOME:-~/.cache}/closureviz/trace-oracle/,
+keyed by the sha256 of the program, its stdin, the step limit, the Python version
+and the reference tracer's own source.
+
+Deliberate deviations are documented in tests/tracer/DEVIATIONS.md; its list of
+programs (lines "- `topic/NNN_name.py`: ...") is read as the known deviations: a
+listed program that differs counts as "known deviation", a listed program that
+agrees is a failure (remove it from the list), so the list can only shrink.
+
+The last line is `N passed, N failed`; the exit status is 0 iff nothing failed.
+"""
+
+import argparse
+import concurrent.futures
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+PROGRAMS = os.path.join(REPO, "tests", "programs")
+TRACER = os.path.join(HERE, "cpython_trace.py")
+DEVIATIONS = os.path.join(HERE, "DEVIATIONS.md")
+sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True
+import compare_traces  # noqa: E402
+
+TIMEOUT = 120
+
+
+def cache_dir():
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(base, "closureviz", "trace-oracle")
+    os.makedirs(path, exist_ok=True)
+    return path
+
+
+def programs(filter_text):
+    out = []
+    for root, _dirs, files in os.walk(PROGRAMS):
+        for name in files:
+            if not name.endswith(".py"):
+                continue
+            rel = os.path.relpath(os.path.join(root, name), PROGRAMS)
+            if rel.startswith("syntax_errors" + os.sep):
+                continue
+            if filter_text and filter_text not in rel:
+                continue
+            out.append(rel)
+    return sorted(out)
+
+
+def known_deviations(path):
+    """Program paths listed in DEVIATIONS.md as `- `topic/file.py`: reason`."""
+    listed = set()
+    if not path or not os.path.exists(path):
+        return listed
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            m = re.match(r"\s*[-*]\s+`([^`]+\.py)`", line)
+            if m:
+                listed.add(m.group(1))
+    return listed
+
+
+def run_trace(cmd, program, stdin_file, out_path):
+    args = list(cmd) + [program, "-o", out_path]
+    if stdin_file:
+        args += ["--stdin-file", stdin_file]
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    try:
+        proc = subprocess.run(args, cwd=os.path.dirname(program), capture_output=True, timeout=TIMEOUT, env=env,
+                              stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        return "timeout after %d s" % TIMEOUT
+    if not os.path.exists(out_path) or os.path.getsize(out_path) == 0:
+        return "no trace written (exit %d): %s" % (proc.returncode, proc.stderr.decode(errors="replace")[-300:])
+    return None
+
+
+def oracle_trace(python, rel, max_steps, use_cache, tracer_hash, py_version):
+    program = os.path.join(PROGRAMS, rel)
+    stdin_file = program[:-3] + ".in"
+    stdin_file = stdin_file if os.path.exists(stdin_file) else None
+    h = hashlib.sha256()
+    with open(program, "rb") as fh:
+        h.update(fh.read())
+    if stdin_file:
+        with open(stdin_file, "rb") as fh:
+            h.update(b"\0stdin\0" + fh.read())
+    h.update(("\0%s\0%s\0%s" % (max_steps, py_version, tracer_hash)).encode())
+    cached = os.path.join(cache_dir(), h.hexdigest() + ".jsonl")
+    if use_cache and os.path.exists(cached):
+        return cached, None
+    tmp = cached + ".tmp%d" % os.getpid()
+    err = run_trace([python, TRACER, "--max-steps", str(max_steps)], program, stdin_file, tmp)
+    if err:
+        return None, err
+    os.replace(tmp, cached)
+    return cached, None
+
+
+def check(args, rel, tracer_hash, py_version):
+    program = os.path.join(PROGRAMS, rel)
+    stdin_file = program[:-3] + ".in"
+    stdin_file = stdin_file if os.path.exists(stdin_file) else None
+    oracle, err = oracle_trace(args.python, rel, args.max_steps, not args.no_cache, tracer_hash, py_version)
+    if err:
+        return rel, ["CPython tracer: " + err]
+    with tempfile.TemporaryDirectory() as d:
+        ours = os.path.join(d, "trace.jsonl")
+        err = run_trace([args.closureviz, "trace", "--max-steps", str(args.max_steps)], program, stdin_file, ours)
+        if err:
+            return rel, ["closureviz trace: " + err]
+        try:
+            a = compare_traces.load_trace(oracle)
+            b = compare_traces.load_trace(ours)
+        except (OSError, ValueError) as e:
+            return rel, ["cannot read traces: %s" % e]
+    return rel, compare_traces.compare(a, b, max_diffs=8 if not args.verbose else 40)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--closureviz", required=True)
+    ap.add_argument("--python", default="python3")
+    ap.add_argument("--filter", default="")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--max-steps", type=int, default=200000)
+    ap.add_argument("--known-deviations", default=DEVIATIONS)
+    ap.add_argument("--no-cache", action="store_true")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args(argv)
+    args.closureviz = os.path.abspath(args.closureviz)
+
+    with open(TRACER, "rb") as fh:
+        tracer_hash = hashlib.sha256(fh.read()).hexdigest()[:16]
+    py_version = subprocess.run([args.python, "-c", "import sys; print(sys.version)"],
+                                capture_output=True, text=True).stdout.strip()
+    listed = known_deviations(args.known_deviations)
+    rels = programs(args.filter)
+    passed = failed = deviating = 0
+    problems = []
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        results = list(pool.map(lambda r: check(args, r, tracer_hash, py_version), rels))
+    for rel, diffs in results:
+        if rel in listed:
+            if diffs:
+                deviating += 1
+                if args.verbose:
+                    print("KNOWN %s\n  %s" % (rel, "\n  ".join(diffs)))
+            else:
+                failed += 1
+                problems.append(rel)
+                print("FAIL %s\n  agrees with CPython now: remove it from %s" % (rel, os.path.basename(args.known_deviations)))
+            continue
+        if diffs:
+            failed += 1
+            problems.append(rel)
+            print("FAIL %s\n  %s" % (rel, "\n  ".join(diffs)))
+        else:
+            passed += 1
+    if not args.filter:
+        for rel in sorted(listed - set(rels)):
+            failed += 1
+            print("FAIL %s\n  listed in %s but not in the corpus" % (rel, os.path.basename(args.known_deviations)))
+    if deviating:
+        print("%d known deviations (%s)" % (deviating, os.path.relpath(args.known_deviations, REPO)))
+    print("%d passed, %d failed" % (passed, failed))
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
