@@ -17,6 +17,10 @@
 //     up to Global is the scope chain
 //   - retained frames are drawn, greyed     - retained frames are not drawn (their cells live on)
 //
+// `objects` may hold every heap object of the step: the layout draws those the drawn frames reach
+// through the references the view shows (a comprehension's own function object or a tuple shown
+// as a dict key's text are left out), plus the unreachable ones fading out.
+//
 // Ids are the trace's: frame ids are fids, object ids heap ids; both are stable for the whole run,
 // which is what lets the layout keep an object in place from one step to the next.
 

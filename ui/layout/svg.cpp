@@ -176,6 +176,7 @@ class Writer {
     rule(".frame.greyed .body", "fill:" + css_color(t.greyed_fill) + ";stroke:" + css_color(t.greyed_border) + ";stroke-dasharray:5 3");
     rule(".frame.greyed .hdr", "fill:" + css_color(t.greyed_header));
     rule(".frame.greyed text", "fill:" + css_color(t.text_muted));
+    rule(".frame.greyed.chain .body", "stroke:" + css_color(t.scope_chain));   // dashed, on the chain
     rule(".object .body", "fill:" + css_color(t.object_fill) + ";stroke:" + css_color(t.object_border));
     rule(".object .hdr", "fill:" + css_color(t.object_header));
     rule(".function .body", "stroke:" + css_color(t.function_border));
