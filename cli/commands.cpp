@@ -214,6 +214,15 @@ int cmd_trace(std::span<const std::string> all) {
       end.status = RunEnd::Status::Error;
       end.exc_type = outcome.error_type;
       end.exc_message = outcome.error_message;
+      // The type as CPython prints it on the last line: qualified (`f.<locals>.E`, `mod.E`).
+      std::istringstream report(outcome.error_report);
+      for (std::string line; std::getline(report, line);) {
+        size_t colon = line.find(": ");
+        std::string head = colon == std::string::npos ? line : line.substr(0, colon);
+        if (head.size() >= outcome.error_type.size() && head.find(' ') == std::string::npos &&
+            head.compare(head.size() - outcome.error_type.size(), std::string::npos, outcome.error_type) == 0)
+          end.exc_type = head;
+      }
     }
   } catch (const RecordingLimitReached&) {
     end.status = RunEnd::Status::Limit;

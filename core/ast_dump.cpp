@@ -254,362 +254,543 @@ Value aliases(const std::vector<Alias>& list) {
   return v;
 }
 
-Value convert(const Expr& e) {
+// One function per node kind, out of line, so that the recursion through convert() keeps
+// small stack frames (deep trees are allowed up to kMaxAstDepth).
+[[gnu::noinline]] Value convert_BoolOp(const Expr& e) {
   std::unique_ptr<Generic> g;
   auto start = [&](const char* type) { g = make(type, &e.pos); };
   auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
-  switch (e.kind) {
-    case ExprKind::BoolOp: {
-      const auto& n = as<BoolOp>(e);
-      start("BoolOp");
-      field("op", leaf(n.op == BoolOpKind::And ? "And" : "Or"));
-      field("values", exprs(n.values));
-      break;
-    }
-    case ExprKind::NamedExpr: {
-      const auto& n = as<NamedExpr>(e);
-      start("NamedExpr");
-      field("target", convert(*n.target));
-      field("value", convert(*n.value));
-      break;
-    }
-    case ExprKind::BinOp: {
-      const auto& n = as<BinOp>(e);
-      start("BinOp");
-      field("left", convert(*n.left));
-      field("op", leaf(operator_name(n.op)));
-      field("right", convert(*n.right));
-      break;
-    }
-    case ExprKind::UnaryOp: {
-      const auto& n = as<UnaryOp>(e);
-      start("UnaryOp");
-      field("op", leaf(unary_name(n.op)));
-      field("operand", convert(*n.operand));
-      break;
-    }
-    case ExprKind::Lambda: {
-      const auto& n = as<Lambda>(e);
-      start("Lambda");
-      field("args", convert_arguments(n.args));
-      field("body", convert(*n.body));
-      break;
-    }
-    case ExprKind::IfExp: {
-      const auto& n = as<IfExp>(e);
-      start("IfExp");
-      field("test", convert(*n.test));
-      field("body", convert(*n.body));
-      field("orelse", convert(*n.orelse));
-      break;
-    }
-    case ExprKind::Dict: {
-      const auto& n = as<Dict>(e);
-      start("Dict");
-      field("keys", exprs(n.keys));
-      field("values", exprs(n.values));
-      break;
-    }
-    case ExprKind::Set: {
-      start("Set");
-      field("elts", exprs(as<Set>(e).elts));
-      break;
-    }
-    case ExprKind::ListComp: {
-      const auto& n = as<ListComp>(e);
-      start("ListComp");
-      field("elt", convert(*n.elt));
-      field("generators", comprehensions(n.generators));
-      break;
-    }
-    case ExprKind::SetComp: {
-      const auto& n = as<SetComp>(e);
-      start("SetComp");
-      field("elt", convert(*n.elt));
-      field("generators", comprehensions(n.generators));
-      break;
-    }
-    case ExprKind::DictComp: {
-      const auto& n = as<DictComp>(e);
-      start("DictComp");
-      field("key", convert(*n.key));
-      field("value", convert(*n.value));
-      field("generators", comprehensions(n.generators));
-      break;
-    }
-    case ExprKind::GeneratorExp: {
-      const auto& n = as<GeneratorExp>(e);
-      start("GeneratorExp");
-      field("elt", convert(*n.elt));
-      field("generators", comprehensions(n.generators));
-      break;
-    }
-    case ExprKind::Yield: {
-      start("Yield");
-      field("value", opt(as<Yield>(e).value));
-      break;
-    }
-    case ExprKind::YieldFrom: {
-      start("YieldFrom");
-      field("value", convert(*as<YieldFrom>(e).value));
-      break;
-    }
-    case ExprKind::Compare: {
-      const auto& n = as<Compare>(e);
-      start("Compare");
-      field("left", convert(*n.left));
-      Value ops = list_value();
-      for (CmpOpKind op : n.ops) ops.list.push_back(leaf(cmp_name(op)));
-      field("ops", std::move(ops));
-      field("comparators", exprs(n.comparators));
-      break;
-    }
-    case ExprKind::Call: {
-      const auto& n = as<Call>(e);
-      start("Call");
-      field("func", convert(*n.func));
-      field("args", exprs(n.args));
-      field("keywords", keywords(n.keywords));
-      break;
-    }
-    case ExprKind::FormattedValue: {
-      const auto& n = as<FormattedValue>(e);
-      start("FormattedValue");
-      field("value", convert(*n.value));
-      field("conversion", atom(std::to_string(n.conversion)));
-      field("format_spec", opt(n.format_spec));
-      break;
-    }
-    case ExprKind::JoinedStr: {
-      start("JoinedStr");
-      field("values", exprs(as<JoinedStr>(e).values));
-      break;
-    }
-    case ExprKind::Constant: {
-      const auto& n = as<Constant>(e);
-      start("Constant");
-      field("value", atom(constant_repr(n.value)));
-      field("kind", n.u_prefix ? atom("'u'") : absent());
-      break;
-    }
-    case ExprKind::Attribute: {
-      const auto& n = as<Attribute>(e);
-      start("Attribute");
-      field("value", convert(*n.value));
-      field("attr", atom(str_repr(n.attr)));
-      field("ctx", leaf(context_name(n.ctx)));
-      break;
-    }
-    case ExprKind::Subscript: {
-      const auto& n = as<Subscript>(e);
-      start("Subscript");
-      field("value", convert(*n.value));
-      field("slice", convert(*n.slice));
-      field("ctx", leaf(context_name(n.ctx)));
-      break;
-    }
-    case ExprKind::Starred: {
-      const auto& n = as<Starred>(e);
-      start("Starred");
-      field("value", convert(*n.value));
-      field("ctx", leaf(context_name(n.ctx)));
-      break;
-    }
-    case ExprKind::Name: {
-      const auto& n = as<Name>(e);
-      start("Name");
-      field("id", atom(str_repr(n.id)));
-      field("ctx", leaf(context_name(n.ctx)));
-      break;
-    }
-    case ExprKind::List: {
-      const auto& n = as<List>(e);
-      start("List");
-      field("elts", exprs(n.elts));
-      field("ctx", leaf(context_name(n.ctx)));
-      break;
-    }
-    case ExprKind::Tuple: {
-      const auto& n = as<Tuple>(e);
-      start("Tuple");
-      field("elts", exprs(n.elts));
-      field("ctx", leaf(context_name(n.ctx)));
-      break;
-    }
-    case ExprKind::Slice: {
-      const auto& n = as<Slice>(e);
-      start("Slice");
-      field("lower", opt(n.lower));
-      field("upper", opt(n.upper));
-      field("step", opt(n.step));
-      break;
-    }
-  }
+  const auto& n = as<BoolOp>(e);
+  start("BoolOp");
+  field("op", leaf(n.op == BoolOpKind::And ? "And" : "Or"));
+  field("values", exprs(n.values));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_NamedExpr(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<NamedExpr>(e);
+  start("NamedExpr");
+  field("target", convert(*n.target));
+  field("value", convert(*n.value));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_BinOp(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<BinOp>(e);
+  start("BinOp");
+  field("left", convert(*n.left));
+  field("op", leaf(operator_name(n.op)));
+  field("right", convert(*n.right));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_UnaryOp(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<UnaryOp>(e);
+  start("UnaryOp");
+  field("op", leaf(unary_name(n.op)));
+  field("operand", convert(*n.operand));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Lambda(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<Lambda>(e);
+  start("Lambda");
+  field("args", convert_arguments(n.args));
+  field("body", convert(*n.body));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_IfExp(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<IfExp>(e);
+  start("IfExp");
+  field("test", convert(*n.test));
+  field("body", convert(*n.body));
+  field("orelse", convert(*n.orelse));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Dict(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<Dict>(e);
+  start("Dict");
+  field("keys", exprs(n.keys));
+  field("values", exprs(n.values));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Set(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  start("Set");
+  field("elts", exprs(as<Set>(e).elts));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_ListComp(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<ListComp>(e);
+  start("ListComp");
+  field("elt", convert(*n.elt));
+  field("generators", comprehensions(n.generators));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_SetComp(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<SetComp>(e);
+  start("SetComp");
+  field("elt", convert(*n.elt));
+  field("generators", comprehensions(n.generators));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_DictComp(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<DictComp>(e);
+  start("DictComp");
+  field("key", convert(*n.key));
+  field("value", convert(*n.value));
+  field("generators", comprehensions(n.generators));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_GeneratorExp(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<GeneratorExp>(e);
+  start("GeneratorExp");
+  field("elt", convert(*n.elt));
+  field("generators", comprehensions(n.generators));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Yield(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  start("Yield");
+  field("value", opt(as<Yield>(e).value));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_YieldFrom(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  start("YieldFrom");
+  field("value", convert(*as<YieldFrom>(e).value));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Compare(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<Compare>(e);
+  start("Compare");
+  field("left", convert(*n.left));
+  Value ops = list_value();
+  for (CmpOpKind op : n.ops) ops.list.push_back(leaf(cmp_name(op)));
+  field("ops", std::move(ops));
+  field("comparators", exprs(n.comparators));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Call(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<Call>(e);
+  start("Call");
+  field("func", convert(*n.func));
+  field("args", exprs(n.args));
+  field("keywords", keywords(n.keywords));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_FormattedValue(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<FormattedValue>(e);
+  start("FormattedValue");
+  field("value", convert(*n.value));
+  field("conversion", atom(std::to_string(n.conversion)));
+  field("format_spec", opt(n.format_spec));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_JoinedStr(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  start("JoinedStr");
+  field("values", exprs(as<JoinedStr>(e).values));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Constant(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<Constant>(e);
+  start("Constant");
+  field("value", atom(constant_repr(n.value)));
+  field("kind", n.u_prefix ? atom("'u'") : absent());
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Attribute(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<Attribute>(e);
+  start("Attribute");
+  field("value", convert(*n.value));
+  field("attr", atom(str_repr(n.attr)));
+  field("ctx", leaf(context_name(n.ctx)));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Subscript(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<Subscript>(e);
+  start("Subscript");
+  field("value", convert(*n.value));
+  field("slice", convert(*n.slice));
+  field("ctx", leaf(context_name(n.ctx)));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Starred(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<Starred>(e);
+  start("Starred");
+  field("value", convert(*n.value));
+  field("ctx", leaf(context_name(n.ctx)));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Name(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<Name>(e);
+  start("Name");
+  field("id", atom(str_repr(n.id)));
+  field("ctx", leaf(context_name(n.ctx)));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_List(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<List>(e);
+  start("List");
+  field("elts", exprs(n.elts));
+  field("ctx", leaf(context_name(n.ctx)));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Tuple(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<Tuple>(e);
+  start("Tuple");
+  field("elts", exprs(n.elts));
+  field("ctx", leaf(context_name(n.ctx)));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Slice(const Expr& e) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &e.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<Slice>(e);
+  start("Slice");
+  field("lower", opt(n.lower));
+  field("upper", opt(n.upper));
+  field("step", opt(n.step));
   return node_value(std::move(g));
 }
 
-Value convert(const Stmt& s) {
+Value convert(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::BoolOp: return convert_BoolOp(e);
+    case ExprKind::NamedExpr: return convert_NamedExpr(e);
+    case ExprKind::BinOp: return convert_BinOp(e);
+    case ExprKind::UnaryOp: return convert_UnaryOp(e);
+    case ExprKind::Lambda: return convert_Lambda(e);
+    case ExprKind::IfExp: return convert_IfExp(e);
+    case ExprKind::Dict: return convert_Dict(e);
+    case ExprKind::Set: return convert_Set(e);
+    case ExprKind::ListComp: return convert_ListComp(e);
+    case ExprKind::SetComp: return convert_SetComp(e);
+    case ExprKind::DictComp: return convert_DictComp(e);
+    case ExprKind::GeneratorExp: return convert_GeneratorExp(e);
+    case ExprKind::Yield: return convert_Yield(e);
+    case ExprKind::YieldFrom: return convert_YieldFrom(e);
+    case ExprKind::Compare: return convert_Compare(e);
+    case ExprKind::Call: return convert_Call(e);
+    case ExprKind::FormattedValue: return convert_FormattedValue(e);
+    case ExprKind::JoinedStr: return convert_JoinedStr(e);
+    case ExprKind::Constant: return convert_Constant(e);
+    case ExprKind::Attribute: return convert_Attribute(e);
+    case ExprKind::Subscript: return convert_Subscript(e);
+    case ExprKind::Starred: return convert_Starred(e);
+    case ExprKind::Name: return convert_Name(e);
+    case ExprKind::List: return convert_List(e);
+    case ExprKind::Tuple: return convert_Tuple(e);
+    case ExprKind::Slice: return convert_Slice(e);
+  }
+  return Value{};
+}
+
+[[gnu::noinline]] Value convert_FunctionDef(const Stmt& s) {
   std::unique_ptr<Generic> g;
   auto start = [&](const char* type) { g = make(type, &s.pos); };
   auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
-  switch (s.kind) {
-    case StmtKind::FunctionDef: {
-      const auto& n = as<FunctionDef>(s);
-      start("FunctionDef");
-      field("name", atom(str_repr(n.name)));
-      field("args", convert_arguments(n.args));
-      field("body", stmts(n.body));
-      field("decorator_list", exprs(n.decorator_list));
-      field("returns", opt(n.returns));
-      break;
-    }
-    case StmtKind::ClassDef: {
-      const auto& n = as<ClassDef>(s);
-      start("ClassDef");
-      field("name", atom(str_repr(n.name)));
-      field("bases", exprs(n.bases));
-      field("keywords", keywords(n.keywords));
-      field("body", stmts(n.body));
-      field("decorator_list", exprs(n.decorator_list));
-      break;
-    }
-    case StmtKind::Return: {
-      start("Return");
-      field("value", opt(as<Return>(s).value));
-      break;
-    }
-    case StmtKind::Delete: {
-      start("Delete");
-      field("targets", exprs(as<Delete>(s).targets));
-      break;
-    }
-    case StmtKind::Assign: {
-      const auto& n = as<Assign>(s);
-      start("Assign");
-      field("targets", exprs(n.targets));
-      field("value", convert(*n.value));
-      break;
-    }
-    case StmtKind::AugAssign: {
-      const auto& n = as<AugAssign>(s);
-      start("AugAssign");
-      field("target", convert(*n.target));
-      field("op", leaf(operator_name(n.op)));
-      field("value", convert(*n.value));
-      break;
-    }
-    case StmtKind::AnnAssign: {
-      const auto& n = as<AnnAssign>(s);
-      start("AnnAssign");
-      field("target", convert(*n.target));
-      field("annotation", convert(*n.annotation));
-      field("value", opt(n.value));
-      field("simple", atom(n.simple ? "1" : "0"));
-      break;
-    }
-    case StmtKind::For: {
-      const auto& n = as<For>(s);
-      start("For");
-      field("target", convert(*n.target));
-      field("iter", convert(*n.iter));
-      field("body", stmts(n.body));
-      field("orelse", stmts(n.orelse));
-      break;
-    }
-    case StmtKind::While: {
-      const auto& n = as<While>(s);
-      start("While");
-      field("test", convert(*n.test));
-      field("body", stmts(n.body));
-      field("orelse", stmts(n.orelse));
-      break;
-    }
-    case StmtKind::If: {
-      const auto& n = as<If>(s);
-      start("If");
-      field("test", convert(*n.test));
-      field("body", stmts(n.body));
-      field("orelse", stmts(n.orelse));
-      break;
-    }
-    case StmtKind::With: {
-      const auto& n = as<With>(s);
-      start("With");
-      Value items = list_value();
-      for (const WithItem& item : n.items) {
-        auto w = make("withitem", nullptr);
-        w->fields.emplace_back("context_expr", convert(*item.context_expr));
-        w->fields.emplace_back("optional_vars", opt(item.optional_vars));
-        items.list.push_back(node_value(std::move(w)));
-      }
-      field("items", std::move(items));
-      field("body", stmts(n.body));
-      break;
-    }
-    case StmtKind::Raise: {
-      const auto& n = as<Raise>(s);
-      start("Raise");
-      field("exc", opt(n.exc));
-      field("cause", opt(n.cause));
-      break;
-    }
-    case StmtKind::Try: {
-      const auto& n = as<Try>(s);
-      start(n.is_star ? "TryStar" : "Try");
-      field("body", stmts(n.body));
-      Value handlers = list_value();
-      for (const ExceptHandler& h : n.handlers) {
-        auto x = make("ExceptHandler", &h.pos);
-        x->fields.emplace_back("type", opt(h.type));
-        x->fields.emplace_back("name", opt_string(h.name));
-        x->fields.emplace_back("body", stmts(h.body));
-        handlers.list.push_back(node_value(std::move(x)));
-      }
-      field("handlers", std::move(handlers));
-      field("orelse", stmts(n.orelse));
-      field("finalbody", stmts(n.finalbody));
-      break;
-    }
-    case StmtKind::Assert: {
-      const auto& n = as<Assert>(s);
-      start("Assert");
-      field("test", convert(*n.test));
-      field("msg", opt(n.msg));
-      break;
-    }
-    case StmtKind::Import: {
-      start("Import");
-      field("names", aliases(as<Import>(s).names));
-      break;
-    }
-    case StmtKind::ImportFrom: {
-      const auto& n = as<ImportFrom>(s);
-      start("ImportFrom");
-      field("module", opt_string(n.module));
-      field("names", aliases(n.names));
-      field("level", atom(std::to_string(n.level)));
-      break;
-    }
-    case StmtKind::Global: {
-      start("Global");
-      field("names", strings(as<Global>(s).names));
-      break;
-    }
-    case StmtKind::Nonlocal: {
-      start("Nonlocal");
-      field("names", strings(as<Nonlocal>(s).names));
-      break;
-    }
-    case StmtKind::Expr: {
-      start("Expr");
-      field("value", convert(*as<ExprStmt>(s).value));
-      break;
-    }
-    case StmtKind::Pass: start("Pass"); break;
-    case StmtKind::Break: start("Break"); break;
-    case StmtKind::Continue: start("Continue"); break;
-  }
+  const auto& n = as<FunctionDef>(s);
+  start("FunctionDef");
+  field("name", atom(str_repr(n.name)));
+  field("args", convert_arguments(n.args));
+  field("body", stmts(n.body));
+  field("decorator_list", exprs(n.decorator_list));
+  field("returns", opt(n.returns));
   return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_ClassDef(const Stmt& s) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &s.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<ClassDef>(s);
+  start("ClassDef");
+  field("name", atom(str_repr(n.name)));
+  field("bases", exprs(n.bases));
+  field("keywords", keywords(n.keywords));
+  field("body", stmts(n.body));
+  field("decorator_list", exprs(n.decorator_list));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Return(const Stmt& s) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &s.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  start("Return");
+  field("value", opt(as<Return>(s).value));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Delete(const Stmt& s) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &s.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  start("Delete");
+  field("targets", exprs(as<Delete>(s).targets));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Assign(const Stmt& s) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &s.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<Assign>(s);
+  start("Assign");
+  field("targets", exprs(n.targets));
+  field("value", convert(*n.value));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_AugAssign(const Stmt& s) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &s.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<AugAssign>(s);
+  start("AugAssign");
+  field("target", convert(*n.target));
+  field("op", leaf(operator_name(n.op)));
+  field("value", convert(*n.value));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_AnnAssign(const Stmt& s) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &s.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<AnnAssign>(s);
+  start("AnnAssign");
+  field("target", convert(*n.target));
+  field("annotation", convert(*n.annotation));
+  field("value", opt(n.value));
+  field("simple", atom(n.simple ? "1" : "0"));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_For(const Stmt& s) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &s.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<For>(s);
+  start("For");
+  field("target", convert(*n.target));
+  field("iter", convert(*n.iter));
+  field("body", stmts(n.body));
+  field("orelse", stmts(n.orelse));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_While(const Stmt& s) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &s.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<While>(s);
+  start("While");
+  field("test", convert(*n.test));
+  field("body", stmts(n.body));
+  field("orelse", stmts(n.orelse));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_If(const Stmt& s) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &s.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<If>(s);
+  start("If");
+  field("test", convert(*n.test));
+  field("body", stmts(n.body));
+  field("orelse", stmts(n.orelse));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_With(const Stmt& s) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &s.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<With>(s);
+  start("With");
+  Value items = list_value();
+  for (const WithItem& item : n.items) {
+    auto w = make("withitem", nullptr);
+    w->fields.emplace_back("context_expr", convert(*item.context_expr));
+    w->fields.emplace_back("optional_vars", opt(item.optional_vars));
+    items.list.push_back(node_value(std::move(w)));
+  }
+  field("items", std::move(items));
+  field("body", stmts(n.body));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Raise(const Stmt& s) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &s.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<Raise>(s);
+  start("Raise");
+  field("exc", opt(n.exc));
+  field("cause", opt(n.cause));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Try(const Stmt& s) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &s.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<Try>(s);
+  start(n.is_star ? "TryStar" : "Try");
+  field("body", stmts(n.body));
+  Value handlers = list_value();
+  for (const ExceptHandler& h : n.handlers) {
+    auto x = make("ExceptHandler", &h.pos);
+    x->fields.emplace_back("type", opt(h.type));
+    x->fields.emplace_back("name", opt_string(h.name));
+    x->fields.emplace_back("body", stmts(h.body));
+    handlers.list.push_back(node_value(std::move(x)));
+  }
+  field("handlers", std::move(handlers));
+  field("orelse", stmts(n.orelse));
+  field("finalbody", stmts(n.finalbody));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Assert(const Stmt& s) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &s.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<Assert>(s);
+  start("Assert");
+  field("test", convert(*n.test));
+  field("msg", opt(n.msg));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Import(const Stmt& s) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &s.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  start("Import");
+  field("names", aliases(as<Import>(s).names));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_ImportFrom(const Stmt& s) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &s.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  const auto& n = as<ImportFrom>(s);
+  start("ImportFrom");
+  field("module", opt_string(n.module));
+  field("names", aliases(n.names));
+  field("level", atom(std::to_string(n.level)));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Global(const Stmt& s) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &s.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  start("Global");
+  field("names", strings(as<Global>(s).names));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Nonlocal(const Stmt& s) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &s.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  start("Nonlocal");
+  field("names", strings(as<Nonlocal>(s).names));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Expr(const Stmt& s) {
+  std::unique_ptr<Generic> g;
+  auto start = [&](const char* type) { g = make(type, &s.pos); };
+  auto field = [&](const char* name, Value v) { g->fields.emplace_back(name, std::move(v)); };
+  start("Expr");
+  field("value", convert(*as<ExprStmt>(s).value));
+  return node_value(std::move(g));
+}
+[[gnu::noinline]] Value convert_Pass(const Stmt& s) { return node_value(make("Pass", &s.pos)); }
+[[gnu::noinline]] Value convert_Break(const Stmt& s) { return node_value(make("Break", &s.pos)); }
+[[gnu::noinline]] Value convert_Continue(const Stmt& s) { return node_value(make("Continue", &s.pos)); }
+
+Value convert(const Stmt& s) {
+  switch (s.kind) {
+    case StmtKind::FunctionDef: return convert_FunctionDef(s);
+    case StmtKind::ClassDef: return convert_ClassDef(s);
+    case StmtKind::Return: return convert_Return(s);
+    case StmtKind::Delete: return convert_Delete(s);
+    case StmtKind::Assign: return convert_Assign(s);
+    case StmtKind::AugAssign: return convert_AugAssign(s);
+    case StmtKind::AnnAssign: return convert_AnnAssign(s);
+    case StmtKind::For: return convert_For(s);
+    case StmtKind::While: return convert_While(s);
+    case StmtKind::If: return convert_If(s);
+    case StmtKind::With: return convert_With(s);
+    case StmtKind::Raise: return convert_Raise(s);
+    case StmtKind::Try: return convert_Try(s);
+    case StmtKind::Assert: return convert_Assert(s);
+    case StmtKind::Import: return convert_Import(s);
+    case StmtKind::ImportFrom: return convert_ImportFrom(s);
+    case StmtKind::Global: return convert_Global(s);
+    case StmtKind::Nonlocal: return convert_Nonlocal(s);
+    case StmtKind::Expr: return convert_Expr(s);
+    case StmtKind::Pass: return convert_Pass(s);
+    case StmtKind::Break: return convert_Break(s);
+    case StmtKind::Continue: return convert_Continue(s);
+  }
+  return Value{};
 }
 
 Value convert_module(const Module& m) {

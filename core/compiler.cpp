@@ -462,6 +462,7 @@ class Compiler {
   void compile_decorators(const ExprList& decorators) {
     for (const auto& d : decorators) {
       compile_expr(*d);
+      NoLine artificial(*this);  // CPython has no such instruction: it must not report a line
       emit(Op::PushNull);
     }
   }
@@ -624,7 +625,7 @@ class Compiler {
 
   CodeObject* compile_class_body(const BlockScope& child, const ClassDef& c) {
     enter_unit(child);
-    unit().line = c.pos.lineno;
+    unit().line = child.lineno;  // co_firstlineno: the first decorator's line, if any
     add_const(vm_.None);
     emit(Op::LoadName, name_index("__name__"));
     emit(Op::StoreName, name_index("__module__"));
@@ -643,7 +644,12 @@ class Compiler {
       const int end_line = c.body.empty() ? c.pos.lineno : location_after(*c.body.back());
       LineScope ls(*this, end_line);
       if (end_line < 0) unit().line = -1;
-      emit(Op::LoadConst, const_none());
+      // As CPython, a body whose methods use __class__ returns that cell (the __classcell__).
+      auto class_cell = unit().deref_index.find("__class__");
+      if (class_cell != unit().deref_index.end() && class_cell->second < int32_t(child.cellvars.size()))
+        emit(Op::LoadClosure, class_cell->second);
+      else
+        emit(Op::LoadConst, const_none());
       emit(Op::ReturnValue);
     }
     return finish_unit();
@@ -845,9 +851,26 @@ class Compiler {
     }
   }
 
+  // The iterable of a for loop or comprehension. As CPython's AST optimizer (fold_iter), a
+  // list display there is built as a tuple: the iterator a comprehension shows in `.0` is a
+  // tuple_iterator.
+  void compile_iterable(const Expr& e) {
+    if (e.kind == ExprKind::List) {
+      const auto& elts = as<List>(e).elts;
+      bool starred = false;
+      for (const auto& x : elts) starred |= x->kind == ExprKind::Starred;
+      if (!starred) {
+        LineScope ls(*this, e.pos.lineno);
+        compile_sequence(elts, Op::BuildTuple, Op::ListAppend, Op::ListExtend, true);
+        return;
+      }
+    }
+    compile_expr(e);
+  }
+
   void compile_for(const For& f) {
     Label start, cleanup, end;
-    compile_expr(*f.iter);
+    compile_iterable(*f.iter);
     {
       LineScope ls(*this, f.pos.lineno);
       emit(Op::GetIter);
@@ -963,7 +986,7 @@ class Compiler {
     NoLine artificial(*this);       // the rest of the clean-up has no line, as in CPython
     Label suppress;
     emit_jump(Op::PopJumpIfTrue, suppress);
-    emit(Op::Reraise);
+    emit(Op::Reraise, 1);  // clean-up re-raise: reports the line where it was caught
     int32_t hend = here();
     add_handler(hstart, hend, cleanup, depth + 1);
     bind(suppress);
@@ -974,7 +997,7 @@ class Compiler {
     bind_handler(cleanup, depth + 1);  // __exit__, previous exc, exception
     emit(Op::Swap, 2);
     emit(Op::PopExcept);
-    emit(Op::Reraise);
+    emit(Op::Reraise, 1);  // clean-up re-raise: reports the line where it was caught
     bind(exit);
   }
 
@@ -1020,7 +1043,7 @@ class Compiler {
     bind_handler(cleanup, depth + 1);
     emit(Op::Swap, 2);
     emit(Op::PopExcept);
-    emit(Op::Reraise);
+    emit(Op::Reraise, 1);  // clean-up re-raise: reports the line where it was caught
     bind(end);
   }
 
@@ -1074,7 +1097,7 @@ class Compiler {
         emit(Op::LoadConst, const_none());
         emit_name(*h.name, NameOp::Store);
         emit_name(*h.name, NameOp::Delete);
-        emit(Op::Reraise);
+        emit(Op::Reraise, 1);  // clean-up re-raise: reports the line where it was caught
       } else {
         emit(Op::PopTop);
         unit().blocks.push_back({FrameBlock::Kind::HandlerCleanup});
@@ -1098,7 +1121,7 @@ class Compiler {
       bind_handler(cleanup, depth + 1);
       emit(Op::Swap, 2);
       emit(Op::PopExcept);
-      emit(Op::Reraise);
+      emit(Op::Reraise, 1);  // clean-up re-raise: reports the line where it was caught
     }
     unit().depth = depth;
     unit().last_was_terminal = true;
@@ -1279,6 +1302,50 @@ class Compiler {
     return vm_.None;
   }
 
+  // The value of an expression CPython's AST optimizer folds to a constant (literals, tuples of
+  // constants, signed numbers), or nothing. Folding matters to traces: a folded multi-line
+  // tuple reports no line events of its own.
+  std::optional<Value> fold_constant(const Expr& e) {
+    switch (e.kind) {
+      case ExprKind::Constant: {
+        const auto& c = as<Constant>(e);
+        if (c.value.kind == ConstantValue::Kind::Bytes) return std::nullopt;
+        return constant_value(c.value, e.pos);
+      }
+      case ExprKind::UnaryOp: {
+        const auto& u = as<UnaryOp>(e);
+        if ((u.op != UnaryOpKind::USub && u.op != UnaryOpKind::UAdd) || u.operand->kind != ExprKind::Constant)
+          return std::nullopt;
+        const auto& c = as<Constant>(*u.operand).value;
+        if (c.kind != ConstantValue::Kind::Int && c.kind != ConstantValue::Kind::Float) return std::nullopt;
+        Value v = constant_value(c, e.pos);
+        return u.op == UnaryOpKind::USub ? vm_.unary_op(v, UnaryOpArg::Negative) : v;
+      }
+      case ExprKind::Tuple: {
+        std::vector<Value> items;
+        for (const auto& x : as<Tuple>(e).elts) {
+          std::optional<Value> v = fold_constant(*x);
+          if (!v) return std::nullopt;
+          items.push_back(*v);
+        }
+        return Value(vm_.new_tuple(std::move(items)));
+      }
+      default: return std::nullopt;
+    }
+  }
+
+  Value constant_tuple(const ExprList& elts) {
+    std::vector<Value> items;
+    for (const auto& x : elts) items.push_back(*fold_constant(*x));
+    return vm_.new_tuple(std::move(items));
+  }
+
+  bool all_constant(const ExprList& elts) {
+    for (const auto& x : elts)
+      if (!fold_constant(*x)) return false;
+    return true;
+  }
+
   void compile_expr(const Expr& e) {
     LineScope ls(*this, e.pos.lineno);
     switch (e.kind) {
@@ -1347,11 +1414,22 @@ class Compiler {
       }
       case ExprKind::List: {
         const auto& l = as<List>(e);
+        if (l.elts.size() > 2 && all_constant(l.elts)) {
+          // As CPython: BUILD_LIST 0; LOAD_CONST (the items); LIST_EXTEND, all on the list's line.
+          emit(Op::BuildList, 0);
+          emit(Op::LoadConst, add_const(constant_tuple(l.elts)));
+          emit(Op::ListExtend, 1);
+          return;
+        }
         compile_sequence(l.elts, Op::BuildList, Op::ListAppend, Op::ListExtend, false);
         return;
       }
       case ExprKind::Tuple: {
         const auto& t = as<Tuple>(e);
+        if (std::optional<Value> folded = fold_constant(e)) {
+          emit(Op::LoadConst, add_const(*folded));
+          return;
+        }
         compile_sequence(t.elts, Op::BuildTuple, Op::ListAppend, Op::ListExtend, true);
         return;
       }
@@ -1612,7 +1690,7 @@ class Compiler {
     CodeObject* code = finish_unit();
     make_function(child, code, 0);
     emit(Op::PushNull);
-    compile_expr(*(*generators)[0].iter);
+    compile_iterable(*(*generators)[0].iter);
     emit(Op::GetIter);
     emit(Op::Call, 1);
   }
@@ -1626,13 +1704,16 @@ class Compiler {
     if (index == 0) {
       emit(Op::LoadFast, add_varname(".0"));
     } else {
-      compile_expr(*gen.iter);
+      compile_iterable(*gen.iter);
       emit(Op::GetIter);
     }
     bind(start);
     emit_jump(Op::ForIter, end);
     compile_store(*gen.target);
     for (const auto& cond : gen.ifs) compile_jump_if(*cond, false, skip);
+    // CPython 3.11 leaves the comprehension's location at its last condition's line: the
+    // append and the jumps back carry it (and so jump straight back to the loop's head).
+    if (!gen.ifs.empty()) unit().line = gen.ifs.back()->pos.lineno;
     if (index + 1 < generators.size()) {
       compile_comprehension_generator(e, generators, index + 1, depth + 1);
     } else {

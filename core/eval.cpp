@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "core/numeric.h"
+#include "core/ops.h"
 #include "core/text.h"
 #include "core/vm.h"
 
@@ -164,8 +165,14 @@ static void push_trace(VM& vm, Frame* f, TraceHook::Event e, Value v = Value(), 
     // As CPython's RESUME: the next instruction compares its line with the entry's (the
     // first line for a new frame, the yield's line for a resumed generator).
     const CodeInfo& info = f->code->info;
+    // A new frame: the first instruction always reports its line (CPython's _co_firsttraceable).
     f->last_ip = f->ip - 1;
-    f->last_line = f->ip > 0 ? info.lines[size_t(f->ip - 1)] : (info.flags & kCodeModule) ? 0 : info.firstlineno;
+    f->last_line = f->ip > 0 ? info.lines[size_t(f->ip - 1)] : -1;
+    if (f->ip == 0) {
+      // RESUME's line: co_firstlineno (the first decorator's line for a decorated def), 0 for <module>.
+      vm.trace_hook->on_event(vm, *f, e, (info.flags & kCodeModule) ? 0 : info.firstlineno, v, is_yield, unwind);
+      return;
+    }
   }
   vm.trace_hook->on_event(vm, *f, e, frame_line(*f), v, is_yield, unwind);
 }
@@ -383,6 +390,13 @@ bool VM::unwind(ExceptionObject* exc, Frame* entry, bool is_reraise) {
     int32_t at = f->ip > 0 ? f->ip - 1 : 0;
     for (const auto& h : f->code->info.exception_table) {
       if (at >= h.start && at < h.end) {
+        // Where it was caught, for a clean-up re-raise to report (Reraise with arg 1).
+        exc->caught_at = f->line_ip >= 0 ? f->line_ip : at;
+        if (f->line_ip >= 0) {
+          f->last_ip = f->line_ip;
+          f->last_line = f->code->info.lines[size_t(f->line_ip)];
+          f->line_ip = -1;
+        }
         f->sp = f->stack_base + h.depth;
         if (h.push_lasti) *f->sp++ = Value::small_int(at);
         *f->sp++ = exc;
@@ -981,7 +995,21 @@ Value VM::run_loop(Frame* entry) {
           break;
         }
         SYNC();
-        Value v = next(it);
+        Value v;
+        Value next_method = tracing && it.is_object() && it.as_object()->kind != ObjKind::Iterator
+                                ? find_special(*this, it, intern("__next__"))
+                                : Value();
+        if (next_method) {
+          // CPython's FOR_ITER reports a StopIteration raised by a Python __next__ to the tracer.
+          try {
+            v = call_special(*this, next_method, it, {});
+          } catch (PyRaise& e) {
+            if (!is_instance(Value(e.exception), t.StopIteration)) throw;
+            push_trace(*this, f, TraceHook::Event::Exception, e.exception);
+          }
+        } else {
+          v = next(it);
+        }
         if (v) { PUSH(v); break; }
         --sp;
         f->ip = arg;
@@ -1092,6 +1120,7 @@ Value VM::run_loop(Frame* entry) {
         --call_depth_;
         if (done->generator) {
           Frame::Resumer how = done->resumer;
+          const bool sent_value = done->sent_value;
           release_frame(done);
           if (how == Frame::Resumer::Native) {
             generator_finished_ = true;
@@ -1100,6 +1129,17 @@ Value VM::run_loop(Frame* entry) {
           }
           RELOAD();
           const Instr& resumed_by = code[f->ip - 1];
+          // CPython 3.11 reports to the tracer the StopIteration that ends a for loop or a
+          // `yield from` over a generator: when it returned a value other than None, or when
+          // it was resumed by send() with a value.
+          if (trace_hook && (result != None || (how == Frame::Resumer::Send && sent_value))) {
+            ExceptionObject* stop = result == None ? new_exception(t.StopIteration, std::vector<Value>{})
+                                                   : new_exception(t.StopIteration, std::vector<Value>{result});
+            stop->value = result;
+            TempRoot keep(*this, result);
+            SYNC();
+            push_trace(*this, f, TraceHook::Event::Exception, stop);
+          }
           if (how == Frame::Resumer::ForIter) {
             --sp;  // the exhausted generator
           } else {
@@ -1185,6 +1225,7 @@ Value VM::run_loop(Frame* entry) {
             if (!gen->started && sent != None) raise(t.TypeError, "can't send non-None value to a just-started generator");
             --sp;
             if (gen->started) *g->sp++ = sent;
+            g->sent_value = sent != None;
             gen->started = true;
             gen->running = true;
             g->resumer = Frame::Resumer::Send;
@@ -1245,6 +1286,12 @@ Value VM::run_loop(Frame* entry) {
       case Op::Reraise: {
         Value exc = POP();
         SYNC();
+        // arg 1: the re-raise of a clean-up handler; like CPython's RERAISE 1 it makes the frame
+        // show the line where the exception was caught (for the events as it leaves).
+        if (arg != 0) {
+          int32_t caught = static_cast<ExceptionObject*>(exc.as_object())->caught_at;
+          if (caught >= 0 && caught < int32_t(f->code->info.code.size())) f->line_ip = caught;
+        }
         reraising_ = true;
         throw PyRaise{static_cast<ExceptionObject*>(exc.as_object())};
       }

@@ -63,10 +63,7 @@ Value list_init(VM& vm, PosArgs args, KwArgs kwargs, Object*) {
   kwargs_none(vm, "list", kwargs);
   args_between(vm, "list", args.subspan(1), 0, 1);
   self->items.clear();
-  if (args.size() > 1) {
-    std::vector<Value> items = vm.to_vector(args[1]);
-    self->items = std::move(items);
-  }
+  if (args.size() > 1) list_extend_from(vm, self, args[1]);
   return vm.None;
 }
 
@@ -79,8 +76,7 @@ Value list_append(VM& vm, PosArgs args, KwArgs kwargs, Object*) {
 Value list_extend(VM& vm, PosArgs args, KwArgs kwargs, Object*) {
   ListObject* self = self_list(vm, args, "extend");
   Value iterable = arg_exactly_one(vm, "list.extend", args.subspan(1), kwargs);
-  std::vector<Value> items = vm.to_vector(iterable);  // a copy, so l.extend(l) doubles l
-  self->items.insert(self->items.end(), items.begin(), items.end());
+  list_extend_from(vm, self, iterable);
   return vm.None;
 }
 
@@ -255,6 +251,16 @@ Value tuple_new(VM& vm, PosArgs args, KwArgs kwargs, Object*) {
   args_between(vm, "tuple", args.subspan(1), 0, 1);
   if (cls == vm.t.tuple && args.size() > 1 && has_kind(args[1], ObjKind::Tuple) && vm.type_of(args[1]) == vm.t.tuple)
     return args[1];
+  if (cls == vm.t.tuple && args.size() > 1 && args[1].is_object() && !args[1].as_object()->type->is_builtin) {
+    // A user iterable: as PySequence_Tuple, get the iterator, then ask for a length hint.
+    Value iterator = vm.get_iter(args[1]);
+    VM::TempRoot root(vm, iterator);
+    length_hint(vm, args[1]);
+    std::vector<Value> items;
+    while (Value x = vm.next(iterator)) items.push_back(x);
+    return vm.new_tuple(std::move(items));
+  }
+  if (cls == vm.t.tuple) return vm.new_tuple(args.size() > 1 ? vm.to_vector(args[1]) : std::vector<Value>{});  // () is one object
   auto* t = vm.heap.make<TupleObject>(cls);
   if (args.size() > 1) t->items = vm.to_vector(args[1]);
   return t;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 namespace cv {
 
@@ -197,15 +198,63 @@ struct Sorter {
 
 }  // namespace
 
+void length_hint(VM& vm, Value iterable) {
+  if (!iterable.is_object()) return;
+  Object* o = iterable.as_object();
+  Value target = iterable;
+  if (o->kind == ObjKind::Iterator && o->type->name == "reversed") {
+    // reversed.__length_hint__ asks the sequence for its length again.
+    target = static_cast<NativeIterator*>(o)->source;
+    if (!target.is_object()) return;
+    o = target.as_object();
+  }
+  if (o->type->is_builtin) return;  // no Python code runs: nothing to observe
+  Value method = find_special(vm, target, vm.intern("__len__"));
+  if (!method) method = find_special(vm, target, vm.intern("__length_hint__"));
+  if (!method) return;
+  try {
+    call_special(vm, method, target, {});
+  } catch (PyRaise& e) {
+    if (!vm.is_instance(Value(e.exception), vm.t.TypeError)) throw;
+  }
+}
+
+void list_extend_from(VM& vm, ListObject* self, Value iterable) {
+  if (iterable.is_object()) {
+    Object* o = iterable.as_object();
+    if (o == self || ((o->kind == ObjKind::List || o->kind == ObjKind::Tuple) &&
+                      (o->type == vm.t.list || o->type == vm.t.tuple))) {
+      std::vector<Value> items = vm.to_vector(iterable);  // a copy, so l.extend(l) doubles l
+      self->items.insert(std::as_const(self->items).end(), items.begin(), items.end());
+      vm.heap.note_external_bytes(items.size() * sizeof(Value));
+      return;
+    }
+  }
+  Value iterator = vm.get_iter(iterable);
+  VM::TempRoot root(vm, iterator);
+  length_hint(vm, iterable);
+  size_t added = 0;
+  while (Value x = vm.next(iterator)) {
+    self->items.push_back(x);
+    ++added;
+  }
+  vm.heap.note_external_bytes(added * sizeof(Value));
+}
+
 void sort_values(VM& vm, std::vector<Value>& items, Value key, bool reverse) {
   std::vector<Value> work = items;
-  if (reverse) std::reverse(work.begin(), work.end());
   if (key.is_null() || key == vm.None) {
+    if (reverse) std::reverse(work.begin(), work.end());
     Sorter{vm, work, nullptr}.sort();
   } else {
+    // As CPython's list.sort: the keys are computed in the list's order, then both reversed.
     std::vector<Value> keys;
     keys.reserve(work.size());
     for (Value item : work) keys.push_back(vm.call(key, {&item, 1}));
+    if (reverse) {
+      std::reverse(work.begin(), work.end());
+      std::reverse(keys.begin(), keys.end());
+    }
     Sorter{vm, keys, &work}.sort();
   }
   if (reverse) std::reverse(work.begin(), work.end());

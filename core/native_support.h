@@ -52,6 +52,14 @@ std::vector<Value> set_keys(const SetObject* set);
 
 // ---- lists
 
+// list.extend (and list(), list.__init__, +=), as CPython's list_extend: a list or tuple (or the
+// list itself) is copied at once; any other iterable is appended item by item, so that code the
+// iteration runs (a generator's body) sees the list grow.
+void list_extend_from(VM& vm, ListObject* self, Value iterable);
+// CPython's PyObject_LengthHint as list() and tuple() use it: calls a Python __len__ (or
+// __length_hint__) of `iterable`, and ignores the result; observable only as a call.
+void length_hint(VM& vm, Value iterable);
+
 // list.sort: stable, comparing with `<` in CPython's timsort order for short runs; `key`
 // may be null. Exceptions from comparisons or key calls propagate with `items` unchanged.
 void sort_values(VM& vm, std::vector<Value>& items, Value key, bool reverse);

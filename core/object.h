@@ -306,6 +306,7 @@ struct ExceptionObject : Object {
   Value value;              // StopIteration.value
   Value name_hint;          // NameError.name / AttributeError.name + obj, for "Did you mean"
   Value obj_hint;
+  int32_t caught_at = -1;   // instruction at which the frame that last caught it was (CPython's pushed lasti)
 };
 
 // ---------------------------------------------------------------- generators, iterators, native state

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <utility>
 
+#include "core/native_support.h"
 #include "core/numeric.h"
 #include "core/ops.h"
 
@@ -314,10 +315,7 @@ Value sequence_operation(VM& vm, Value a, Value b, BinaryOpArg op, bool inplace)
   if (op == BinaryOpArg::Add && is_sequence_kind(ka)) {
     if (ka == ObjKind::List && inplace) {
       // list += iterable extends in place, like list.extend.
-      auto* l = static_cast<ListObject*>(a.as_object());
-      std::vector<Value> extra = b == a ? l->items.vec() : vm.to_vector(b);
-      l->items.insert(std::as_const(l->items).end(), extra.begin(), extra.end());
-      vm.heap.note_external_bytes(extra.size() * sizeof(Value));
+      list_extend_from(vm, static_cast<ListObject*>(a.as_object()), b);
       return a;
     }
     const char* name = ka == ObjKind::List ? "list" : ka == ObjKind::Tuple ? "tuple" : "str";

@@ -414,7 +414,9 @@ class Parser {
         out.push_back(parse_compound());
         return;
       case TokenKind::KwAsync:
-        unsupported(t, "'async'");
+        if (peek(1).kind == TokenKind::KwDef || peek(1).kind == TokenKind::KwFor || peek(1).kind == TokenKind::KwWith)
+          unsupported(t, "'async'");
+        invalid_syntax();
       case TokenKind::Indent:
         error_at(t, "unexpected indent", "IndentationError");
       case TokenKind::Dedent:
@@ -528,11 +530,17 @@ class Parser {
         return s;
       }
       case TokenKind::KwDel: {
+        // del_targets are primaries (`x`, `a.b`, `a[i]`, parenthesized or bracketed groups of
+        // them); anything else is reported by invalid_del_stmt over the whole expression.
         advance();
         auto s = node<Delete>(t);
+        const size_t targets_start = pos_;
         do {
-          if (at(TokenKind::Newline) || at(TokenKind::Semi)) break;
-          ExprPtr target = parse_star_expression();
+          if (at(TokenKind::Newline) || at(TokenKind::Semi) || at(TokenKind::EndMarker)) break;
+          ExprPtr target = at(TokenKind::Star) ? parse_star_expression() : parse_primary();
+          if (!is_valid_target(*target, ExprContext::Del) ||
+              !(at(TokenKind::Comma) || at(TokenKind::Newline) || at(TokenKind::Semi) || at(TokenKind::EndMarker)))
+            delete_error(targets_start);
           set_context(*target, ExprContext::Del, "delete");
           s->targets.push_back(std::move(target));
         } while (accept(TokenKind::Comma));
@@ -738,6 +746,18 @@ class Parser {
     s->value = std::move(first);
     finish(*s, start);
     return s;
+  }
+
+  // CPython's invalid_del_stmt: `del` followed by expressions that are not all deletable.
+  [[noreturn]] void delete_error(size_t targets_start) {
+    speculate([&] {
+      pos_ = targets_start;
+      ExprPtr e = parse_star_expressions();
+      if (const Expr* bad = invalid_target(*e, ExprContext::Del))
+        error_node(*bad, std::string("cannot delete ") + expression_name(*bad));
+      return false;
+    });
+    invalid_syntax();
   }
 
   // CPython's invalid_assignment for `t0 = t1 = ... = value` where targets[bad] is not a target.
@@ -953,7 +973,8 @@ class Parser {
           args.vararg = parse_param(annotations);
           if (at(TokenKind::Equal)) error_at(peek(), "var-positional argument cannot have default value");
         } else if (at(close) || (at(TokenKind::Comma) && (peek(1).kind == close || peek(1).kind == TokenKind::DoubleStar))) {
-          error_at(star, "named arguments must follow bare *");
+          // def: at the '*'; lambda (invalid_lambda_star_etc): at the last token the rule read.
+          error_at(annotations ? star : at(close) ? peek() : peek(1), "named arguments must follow bare *");
         } else if (!at(TokenKind::Comma)) {
           invalid_syntax();
         }
@@ -1521,7 +1542,10 @@ class Parser {
   }
   ExprPtr parse_power() {
     const Token& start = peek();
-    if (at(TokenKind::KwAwait)) unsupported(start, "'await'");
+    if (at(TokenKind::KwAwait)) {
+      if (starts_expression(peek(1).kind)) unsupported(start, "'await'");
+      invalid_syntax();
+    }
     ExprPtr base = parse_primary();
     if (accept(TokenKind::DoubleStar)) return binary(start, std::move(base), OperatorKind::Pow, parse_factor());
     return base;

@@ -357,7 +357,14 @@ void Recorder::build_elements(Object* o, ObjType type, uint32_t from, uint32_t t
       break;
     }
     case ObjType::Class: {
-      for (const TypeObject* b : static_cast<TypeObject*>(o)->bases) out.push_back(RVal::str(intern_text(b->name)));
+      auto* t = static_cast<TypeObject*>(o);
+      for (const TypeObject* b : t->bases) {
+        // Bases as CPython's classes have them: native iterator types derive from our internal
+        // `iterator` type, CPython's from object; ChainMap is a MutableMapping there.
+        std::string name = b == vm_->t.iterator ? "object" : b->name;
+        if (t->is_builtin && t->module == "collections" && t->name == "ChainMap") name = "MutableMapping";
+        out.push_back(RVal::str(intern_text(name)));
+      }
       break;
     }
     case ObjType::Exception: {
@@ -580,6 +587,7 @@ void Recorder::flush_heap() {
     diff_object(id, s, s->dirty_lo, s->dirty_hi);
   }
   dirty_.clear();
+  drain_pending();  // objects recorded by the diffs above are built before any is compared
   for (size_t i = 0; i < polled_.size();) {
     Shadow* s = shadows_[polled_[i]];
     if (!s) {
@@ -747,7 +755,9 @@ std::string Recorder::exception_text(VM& vm, ExceptionObject* exc, std::string* 
 // ---------------------------------------------------------------- events
 
 void Recorder::on_event(VM& vm, Frame& frame, Event event, int line, Value value, bool is_yield, bool is_unwind) {
-  if (finished_) return;
+  // After <module> returns the program is over: code run to report an uncaught exception
+  // (a user __str__) is not part of it, as CPython's tracer is off by then.
+  if (finished_ || program_over_) return;
   vm_ = &vm;
   if (rec_.steps.size() - 1 >= options_.max_steps) {
     limit_reached_ = true;
@@ -808,6 +818,7 @@ void Recorder::on_event(VM& vm, Frame& frame, Event event, int line, Value value
   if (leaves && !is_yield) {
     rec_.frames[fid].last_step = step;
     release_shadow(rec_.frames[fid].variables);
+    if (depth == 1) program_over_ = true;
   }
   last_frame_ = &frame;
   last_serial_ = frame.serial;

@@ -119,6 +119,7 @@ class Recorder final : public TraceHook, public WriteObserver {
   Recording rec_;
   VM* vm_ = nullptr;
   bool finished_ = false;
+  bool program_over_ = false;  // <module> has returned
   bool limit_reached_ = false;
 
   std::vector<Shadow*> shadows_;       // by object id; null when dead or not a shadowed object

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <unordered_set>
 
 #include "core/numeric.h"
@@ -38,10 +39,12 @@ void json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-// Writes the values of one step; `special_float` and `ref` differ between the two formats.
+// Writes the values of one step; special floats and refs differ between the two formats.
+// `renumber`, when set, maps each referenced object id to the id written (and queues it).
 struct ValueWriter {
   const Recording& rec;
   bool pytutor = false;
+  std::function<uint32_t(uint32_t)> renumber;
 
   void operator()(std::string& out, RVal v) const {
     switch (v.kind()) {
@@ -65,7 +68,7 @@ struct ValueWriter {
       case RVal::Kind::Str: json_string(out, rec.text(v.index())); break;
       case RVal::Kind::Ref:
         out += pytutor ? "[\"REF\", " : "[\"ref\", ";
-        out += std::to_string(v.index());
+        out += std::to_string(renumber ? renumber(v.index()) : v.index());
         out += ']';
         break;
     }
@@ -87,11 +90,25 @@ void for_each_pair(const std::vector<RVal>& dict, F&& f) {
 
 class JsonlWriter {
  public:
-  JsonlWriter(const Recording& rec, std::ostream& out) : rec_(rec), out_(out), val_{rec, false} {}
+  // Object ids are written renumbered by first appearance in the export, in the order the
+  // reference tracer numbers them (each frame's fn, locals, cells; the return value; then the
+  // heap breadth first, children in the order they are written).
+  JsonlWriter(const Recording& rec, std::ostream& out) : rec_(rec), out_(out), val_{rec, false, {}} {
+    val_.renumber = [this](uint32_t id) { return reference(id); };
+  }
+
+  uint32_t reference(uint32_t id) {
+    if (id >= export_ids_.size()) export_ids_.resize(std::max<size_t>(id + 1, export_ids_.size() * 2), 0);
+    if (export_ids_[id] == 0) export_ids_[id] = ++next_export_id_;
+    if (queued_.insert(id).second) queue_.push_back(id);
+    return export_ids_[id];
+  }
 
   void step(const StepView& v) {
     std::string& o = buf_;
     o.clear();
+    queue_.clear();
+    queued_.clear();
     o += "{\"kind\": \"step\", \"step\": " + std::to_string(v.step()) + ", \"event\": \"" +
          step_event_name(v.event()) + "\", \"line\": " + std::to_string(v.line()) + ", \"stack\": [";
     bool first = true;
@@ -100,12 +117,18 @@ class JsonlWriter {
       first = false;
       frame(o, f);
     }
+    std::string ret;
+    if (auto r = v.return_value()) {
+      ret += ", \"ret\": ";
+      val_(ret, r->is_absent() ? RVal::none() : *r);
+      if (v.is_yield()) ret += ", \"yield\": true";
+      if (v.is_unwind()) ret += ", \"unwind\": true";
+    }
     o += "], \"heap\": {";
-    first = true;
-    for (uint32_t id : v.reachable()) {
-      if (!first) o += ", ";
-      first = false;
-      o += '"' + std::to_string(id) + "\": ";
+    for (size_t i = 0; i < queue_.size(); ++i) {
+      uint32_t id = queue_[i];
+      if (i) o += ", ";
+      o += '"' + std::to_string(export_ids_[id]) + "\": ";
       object(o, v, id);
     }
     o += '}';
@@ -114,12 +137,7 @@ class JsonlWriter {
       o += ", \"out\": ";
       json_string(o, out);
     }
-    if (auto r = v.return_value()) {
-      o += ", \"ret\": ";
-      val_(o, r->is_absent() ? RVal::none() : *r);
-      if (v.is_yield()) o += ", \"yield\": true";
-      if (v.is_unwind()) o += ", \"unwind\": true";
-    }
+    o += ret;
     if (auto e = v.exception()) {
       o += ", \"exc\": [";
       json_string(o, e->first);
@@ -142,7 +160,7 @@ class JsonlWriter {
     o += "{\"fid\": " + std::to_string(f.fid) + ", \"func\": ";
     json_string(o, f.func);
     o += ", \"line\": " + std::to_string(f.line) + ", \"parent\": " + (f.parent ? std::to_string(f.parent) : "null");
-    if (f.function) o += ", \"fn\": " + std::to_string(f.function);
+    if (f.function) o += ", \"fn\": " + std::to_string(reference(f.function));
     o += ", \"locals\": {";
     for (size_t i = 0; i < f.locals.size(); ++i) {
       if (i) o += ", ";
@@ -154,7 +172,7 @@ class JsonlWriter {
     for (size_t i = 0; i < f.cells.size(); ++i) {
       if (i) o += ", ";
       json_string(o, f.cells[i].first);
-      o += ": " + std::to_string(f.cells[i].second);
+      o += ": " + std::to_string(reference(f.cells[i].second));
     }
     o += "}}";
   }
@@ -260,7 +278,7 @@ class JsonlWriter {
           if (i > h) o += ", ";
           o += '[';
           val_(o, c[i]);
-          o += ", " + std::to_string(c[i + 1].index()) + ", ";
+          o += ", " + std::to_string(reference(c[i + 1].index())) + ", ";
           const std::vector<RVal>& cell = v.content(c[i + 1].index());
           val_(o, cell.size() > 1 ? cell[1] : RVal());
           o += ']';
@@ -344,6 +362,10 @@ class JsonlWriter {
   std::ostream& out_;
   ValueWriter val_;
   std::string buf_;
+  std::vector<uint32_t> export_ids_;  // recording id -> written id (0: not written yet)
+  uint32_t next_export_id_ = 0;
+  std::vector<uint32_t> queue_;       // this step's heap, in order of first reference
+  std::unordered_set<uint32_t> queued_;
 };
 
 const char* status_name(RunEnd::Status s) {
@@ -390,7 +412,7 @@ namespace {
 
 class PytutorWriter {
  public:
-  PytutorWriter(const Recording& rec, std::string& out) : rec_(rec), o(out), val_{rec, true} {}
+  PytutorWriter(const Recording& rec, std::string& out) : rec_(rec), o(out), val_{rec, true, {}} {}
 
   void step(const StepView& v, bool uncaught) {
     const FrameView& top = v.stack().back();
@@ -591,7 +613,7 @@ class PytutorWriter {
         std::string args = "(";
         for (size_t i = h; i < c.size(); ++i) {
           std::string one;
-          ValueWriter{rec_, true}(one, c[i]);
+          ValueWriter{rec_, true, {}}(one, c[i]);
           args += (i > h ? ", " : "") + one;
         }
         args += ")";

@@ -231,6 +231,14 @@ ListObject* VM::new_list(std::vector<Value> items) {
 }
 
 TupleObject* VM::new_tuple(std::vector<Value> items) {
+  if (items.empty()) {
+    // As CPython, every empty tuple is the same object (`tuple() is ()`; traces show one id).
+    if (!empty_tuple_) {
+      empty_tuple_ = heap.make<TupleObject>(t.tuple);
+      keep_alive(empty_tuple_);
+    }
+    return empty_tuple_;
+  }
   TupleObject* tup = heap.make<TupleObject>(t.tuple);
   heap.note_external_bytes(items.size() * sizeof(Value));
   tup->items = std::move(items);
@@ -349,7 +357,7 @@ Value VM::import_module(StrObject* name) {
 int frame_line(const Frame& frame) {
   const auto& lines = frame.code->info.lines;
   if (lines.empty()) return frame.code->info.firstlineno;
-  int32_t at = frame.ip > 0 ? frame.ip - 1 : 0;
+  int32_t at = frame.line_ip >= 0 ? frame.line_ip : frame.ip > 0 ? frame.ip - 1 : 0;
   if (at >= static_cast<int32_t>(lines.size())) at = static_cast<int32_t>(lines.size()) - 1;
   return lines[at];
 }

@@ -49,6 +49,9 @@ struct Frame {
   int32_t ip = 0;                      // next instruction
   int32_t last_line = -1;              // tracing: line of the previously executed instruction
   int32_t last_ip = -1;                // tracing: index of the previously executed instruction
+  int32_t line_ip = -1;                // instruction whose line the frame shows while an exception leaves it
+                                       // after a clean-up re-raise (CPython's RERAISE restoring f_lasti); -1 none
+  bool sent_value = false;             // generator: last resumed by send() with a value other than None
   Value* slots = nullptr;              // locals, then cells, then free variables
   Value* stack_base = nullptr;
   Value* sp = nullptr;                 // one past the top of the value stack
@@ -259,6 +262,7 @@ class VM {
   std::string main_filename_;
   Value build_class_fn_;                   // the __build_class__ builtin, recognised by Call
   Value object_new_, object_init_;         // object.__new__ / object.__init__
+  TupleObject* empty_tuple_ = nullptr;     // the one empty tuple (new_tuple({}))
   size_t next_collection_bytes_ = 8u << 20;
   int safe_points_ = 0;  // counts safe points for RunLimits::gc_stress
   Value run_loop(Frame* entry);            // the dispatch loop proper

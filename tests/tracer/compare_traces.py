@@ -234,7 +234,7 @@ class _StepWalk:
                 out[key] = self.vals(v, sub)
             elif key == "attrs":
                 out[key] = self.attrs(v, path)
-            elif key in ("func", "self"):
+            elif key in ("func", "self", "v"):
                 out[key] = self.val(v, sub)
             elif key == "bases":
                 out[key] = tuple(v)

@@ -210,3 +210,19 @@ TEST_CASE("parser: ast_only parses like ast.parse", "[parser]") {
   CHECK_NOTHROW(cv::parse_module("f(a=1, a=2)\n", "f.py", options));
   CHECK(error("try:\n    pass\nexcept* E:\n    pass\n").rfind("NotImplementedError: 'except*'", 0) == 0);
 }
+
+TEST_CASE("parser: \\N{...} escapes use Unicode names", "[parser]") {
+  CHECK(dump("'\\N{HANGUL SYLLABLE GAG}\\N{CJK UNIFIED IDEOGRAPH-4E00}\\N{latin small letter a}\\N{EM DASH}"
+             "\\N{GRINNING FACE}'") ==
+        "Module(body=[Expr(value=Constant(value='\uac01\u4e00a\u2014\U0001f600'))], type_ignores=[])");
+  // Algorithmic names are matched case-sensitively, the others are not.
+  CHECK(error("x = '\\N{hangul syllable a}'") ==
+        "SyntaxError: (unicode error) 'unicodeescape' codec can't decode bytes in position 0-20: unknown Unicode "
+        "character name @1");
+  CHECK(error("x = '\\N'") ==
+        "SyntaxError: (unicode error) 'unicodeescape' codec can't decode bytes in position 0-1: malformed \\N "
+        "character escape @1");
+  CHECK(error("x = 'ab\\N{}'") ==
+        "SyntaxError: (unicode error) 'unicodeescape' codec can't decode bytes in position 2-4: malformed \\N "
+        "character escape @1");
+}

@@ -1,0 +1,2 @@
+# Parser error case: ann call
+f(): int

@@ -1,0 +1,2 @@
+# Parser error case: ann list
+[a]: int

@@ -1,0 +1,2 @@
+# Parser error case: ann tuple
+a, b: int

@@ -1,0 +1,3 @@
+# Parser error case: args after kwargs
+def f(**a, b):
+    pass

@@ -1,0 +1,3 @@
+# Parser error case: arrow typo
+def f() => int:
+    pass

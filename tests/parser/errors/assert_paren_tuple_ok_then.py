@@ -1,0 +1,3 @@
+# Parser error case: assert paren tuple ok then
+assert(x, 'msg')
+assert

@@ -1,0 +1,2 @@
+# Parser error case: assign in list
+[a, 1] = x

@@ -1,0 +1,2 @@
+# Parser error case: assign in tuple
+a, f() = 1, 2

@@ -1,0 +1,2 @@
+# Parser error case: assign missing value chain
+a = b =

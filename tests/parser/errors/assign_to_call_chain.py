@@ -1,0 +1,2 @@
+# Parser error case: assign to call chain
+f() = g() = 1

@@ -1,0 +1,2 @@
+# Parser error case: assign to comparison
+a < b = 1

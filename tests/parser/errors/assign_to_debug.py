@@ -1,0 +1,2 @@
+# Parser error case: assign to debug
+__debug__ = 1

@@ -1,0 +1,2 @@
+# Parser error case: assign to dict
+{} = 1

@@ -1,0 +1,2 @@
+# Parser error case: assign to fstring
+f'{x}' = 1

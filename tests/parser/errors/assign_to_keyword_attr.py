@@ -1,0 +1,2 @@
+# Parser error case: assign to keyword attr
+x.None = 1

@@ -1,0 +1,2 @@
+# Parser error case: assign to lambda
+lambda: 1 = 1

@@ -1,0 +1,2 @@
+# Parser error case: assign to set
+{a} = 1

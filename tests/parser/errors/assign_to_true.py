@@ -1,0 +1,2 @@
+# Parser error case: assign to true
+True = 1

@@ -1,0 +1,2 @@
+# Parser error case: assign to walrus
+(a := 1) = 2

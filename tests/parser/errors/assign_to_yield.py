@@ -1,0 +1,3 @@
+# Parser error case: assign to yield
+def g():
+    (yield) = 1

@@ -1,0 +1,2 @@
+# Parser error case: async as name
+async = 1

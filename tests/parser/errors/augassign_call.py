@@ -1,0 +1,2 @@
+# Parser error case: augassign call
+f() += 1

@@ -1,0 +1,2 @@
+# Parser error case: augassign list
+[a] += 1

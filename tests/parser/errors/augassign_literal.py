@@ -1,0 +1,2 @@
+# Parser error case: augassign literal
+1 += 1

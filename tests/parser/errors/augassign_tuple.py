@@ -1,0 +1,2 @@
+# Parser error case: augassign tuple
+a, b += 1

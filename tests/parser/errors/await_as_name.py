@@ -1,0 +1,2 @@
+# Parser error case: await as name
+await = 1

@@ -1,0 +1,2 @@
+# Parser error case: bad binary
+x = 0b102

@@ -1,0 +1,2 @@
+# Parser error case: bad decimal
+x = 1abc

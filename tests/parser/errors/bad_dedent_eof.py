@@ -1,0 +1,5 @@
+# Parser error case: bad dedent eof
+if x:
+    if y:
+        pass
+  z = 1

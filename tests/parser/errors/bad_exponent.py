@@ -1,0 +1,2 @@
+# Parser error case: bad exponent
+x = 1e

@@ -1,0 +1,2 @@
+# Parser error case: bad float name
+x = 1.5abc

@@ -1,0 +1,2 @@
+# Parser error case: bad hex
+x = 0xg

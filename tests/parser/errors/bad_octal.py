@@ -1,0 +1,2 @@
+# Parser error case: bad octal
+x = 0o8

@@ -1,0 +1,2 @@
+# Parser error case: bad trailing underscore
+x = 1_

@@ -1,0 +1,2 @@
+# Parser error case: bad underscore
+x = 1__0

@@ -1,0 +1,2 @@
+# Parser error case: binary op double
+x = 1 * * 2

@@ -1,0 +1,2 @@
+# Parser error case: binary op missing
+x = 1 +

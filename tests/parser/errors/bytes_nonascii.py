@@ -1,0 +1,2 @@
+# Parser error case: bytes nonascii
+x = b'café'

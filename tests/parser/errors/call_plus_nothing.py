@@ -1,0 +1,2 @@
+# Parser error case: call plus nothing
+print('a' + )

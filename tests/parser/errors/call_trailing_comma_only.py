@@ -1,0 +1,2 @@
+# Parser error case: call trailing comma only
+f(,)

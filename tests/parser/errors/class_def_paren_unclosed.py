@@ -1,0 +1,3 @@
+# Parser error case: class def paren unclosed
+class A(:
+    pass

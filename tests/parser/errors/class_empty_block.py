@@ -1,0 +1,4 @@
+# Parser error case: class empty block
+class A:
+
+x = 1

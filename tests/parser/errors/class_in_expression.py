@@ -1,0 +1,2 @@
+# Parser error case: class in expression
+x = class A: pass

@@ -1,0 +1,3 @@
+# Parser error case: class missing name
+class :
+    pass

@@ -1,0 +1,2 @@
+# Parser error case: cmp op missing rhs
+x = a ==

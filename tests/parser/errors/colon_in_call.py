@@ -1,0 +1,2 @@
+# Parser error case: colon in call
+f(a: 1)

@@ -1,0 +1,2 @@
+# Parser error case: comparison chain bad
+x = 1 < < 2

@@ -1,0 +1,2 @@
+# Parser error case: comprehension call target
+x = [1 for f() in y]

@@ -1,0 +1,2 @@
+# Parser error case: comprehension no in
+x = [1 for a]

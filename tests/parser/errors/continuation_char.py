@@ -1,0 +1,2 @@
+# Parser error case: continuation char
+x = 1 \ 2

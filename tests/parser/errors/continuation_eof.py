@@ -1,0 +1,2 @@
+# Parser error case: continuation eof
+x = 1 + \

@@ -1,0 +1,2 @@
+# Parser error case: continue outside
+continue

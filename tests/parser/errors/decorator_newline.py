@@ -1,0 +1,3 @@
+# Parser error case: decorator newline
+@
+def f(): pass

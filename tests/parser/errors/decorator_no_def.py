@@ -1,0 +1,3 @@
+# Parser error case: decorator no def
+@dec
+x = 1

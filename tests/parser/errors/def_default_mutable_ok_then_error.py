@@ -1,0 +1,3 @@
+# Parser error case: def default mutable ok then error
+def f(a=[], b):
+    pass

@@ -1,0 +1,2 @@
+# Parser error case: def in expression
+x = def f(): pass

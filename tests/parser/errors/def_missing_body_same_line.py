@@ -1,0 +1,2 @@
+# Parser error case: def missing body same line
+def f(): 

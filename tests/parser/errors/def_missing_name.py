@@ -1,0 +1,3 @@
+# Parser error case: def missing name
+def (x):
+    pass

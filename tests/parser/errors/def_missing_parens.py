@@ -1,0 +1,3 @@
+# Parser error case: def missing parens
+def f:
+    pass

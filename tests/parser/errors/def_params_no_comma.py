@@ -1,0 +1,3 @@
+# Parser error case: def params no comma
+def f(x y):
+    pass

@@ -1,0 +1,3 @@
+# Parser error case: default before nondefault
+def f(x=1, y):
+    pass

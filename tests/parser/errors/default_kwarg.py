@@ -1,0 +1,3 @@
+# Parser error case: default kwarg
+def f(**a=1):
+    pass

@@ -1,0 +1,3 @@
+# Parser error case: default star arg
+def f(*a=1):
+    pass

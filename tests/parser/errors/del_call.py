@@ -1,0 +1,2 @@
+# Parser error case: del call
+del f()

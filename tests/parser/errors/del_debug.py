@@ -1,0 +1,2 @@
+# Parser error case: del debug
+del __debug__

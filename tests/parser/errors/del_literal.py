@@ -1,0 +1,2 @@
+# Parser error case: del literal
+del 1

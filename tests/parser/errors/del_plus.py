@@ -1,0 +1,2 @@
+# Parser error case: del plus
+del x +

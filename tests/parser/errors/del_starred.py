@@ -1,0 +1,2 @@
+# Parser error case: del starred
+del *a

@@ -1,0 +1,2 @@
+# Parser error case: dict comp unpack
+x = {**a for a in b}

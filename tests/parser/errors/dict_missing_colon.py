@@ -1,0 +1,2 @@
+# Parser error case: dict missing colon
+d = {'a' 1}

@@ -1,0 +1,2 @@
+# Parser error case: dict missing value
+d = {'a': }

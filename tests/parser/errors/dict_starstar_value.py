@@ -1,0 +1,2 @@
+# Parser error case: dict starstar value
+d = {'a': **b}

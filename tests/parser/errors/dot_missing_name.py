@@ -1,0 +1,2 @@
+# Parser error case: dot missing name
+x = a.

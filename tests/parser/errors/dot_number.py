@@ -1,0 +1,2 @@
+# Parser error case: dot number
+x = a.1

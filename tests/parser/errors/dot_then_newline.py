@@ -1,0 +1,3 @@
+# Parser error case: dot then newline
+x = obj.
+y = 1

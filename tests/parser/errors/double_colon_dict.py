@@ -1,0 +1,2 @@
+# Parser error case: double colon dict
+d = {a:: 1}

@@ -1,0 +1,2 @@
+# Parser error case: double comma call
+print(1,, 2)

@@ -1,0 +1,2 @@
+# Parser error case: double dot
+x = a..b

@@ -1,0 +1,2 @@
+# Parser error case: double semicolon
+x = 1;; y = 2

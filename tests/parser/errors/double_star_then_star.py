@@ -1,0 +1,2 @@
+# Parser error case: double star then star
+f(**a, *b)

@@ -1,0 +1,3 @@
+# Parser error case: double star twice
+def f(**a, **b):
+    pass

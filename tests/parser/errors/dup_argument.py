@@ -1,0 +1,3 @@
+# Parser error case: dup argument
+def f(a, a):
+    pass

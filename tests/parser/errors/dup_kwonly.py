@@ -1,0 +1,3 @@
+# Parser error case: dup kwonly
+def f(a, *, a):
+    pass

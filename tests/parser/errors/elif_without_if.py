@@ -1,0 +1,3 @@
+# Parser error case: elif without if
+elif x:
+    pass

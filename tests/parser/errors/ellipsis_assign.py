@@ -1,0 +1,2 @@
+# Parser error case: ellipsis assign
+x, ... = 1, 2

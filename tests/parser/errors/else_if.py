@@ -1,0 +1,5 @@
+# Parser error case: else if
+if a:
+    pass
+else if b:
+    pass

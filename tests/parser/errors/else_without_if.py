@@ -1,0 +1,4 @@
+# Parser error case: else without if
+x = 1
+else:
+    pass

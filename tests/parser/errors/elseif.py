@@ -1,0 +1,5 @@
+# Parser error case: elseif
+if a:
+    pass
+elseif b:
+    pass

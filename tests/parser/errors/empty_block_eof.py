@@ -1,0 +1,2 @@
+# Parser error case: empty block eof
+def f():

@@ -1,0 +1,3 @@
+# Parser error case: eof in multiline statement
+x = (1,
+     2,

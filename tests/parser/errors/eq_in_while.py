@@ -1,0 +1,3 @@
+# Parser error case: eq in while
+while x = 1:
+    pass

@@ -1,0 +1,5 @@
+# Parser error case: except as attr
+try:
+    pass
+except Exception as e.msg:
+    pass

@@ -1,0 +1,5 @@
+# Parser error case: except comma
+try:
+    pass
+except A, B:
+    pass

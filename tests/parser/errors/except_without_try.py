@@ -1,0 +1,3 @@
+# Parser error case: except without try
+except:
+    pass

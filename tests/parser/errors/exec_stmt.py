@@ -1,0 +1,2 @@
+# Parser error case: exec stmt
+exec "x = 1"

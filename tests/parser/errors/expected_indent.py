@@ -1,0 +1,3 @@
+# Parser error case: expected indent
+def f():
+return 1

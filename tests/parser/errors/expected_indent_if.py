@@ -1,0 +1,3 @@
+# Parser error case: expected indent if
+if True:
+print(1)

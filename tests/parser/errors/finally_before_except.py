@@ -1,0 +1,7 @@
+# Parser error case: finally before except
+try:
+    pass
+finally:
+    pass
+except:
+    pass

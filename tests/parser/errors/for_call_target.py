@@ -1,0 +1,3 @@
+# Parser error case: for call target
+for f() in x:
+    pass

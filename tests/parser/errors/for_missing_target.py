@@ -1,0 +1,3 @@
+# Parser error case: for missing target
+for in x:
+    pass

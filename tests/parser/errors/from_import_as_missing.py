@@ -1,0 +1,2 @@
+# Parser error case: from import as missing
+from a import b as

@@ -1,0 +1,2 @@
+# Parser error case: from import paren empty
+from a import ()

@@ -1,0 +1,2 @@
+# Parser error case: from import paren unclosed
+from a import (b, c

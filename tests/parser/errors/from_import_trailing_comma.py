@@ -1,0 +1,2 @@
+# Parser error case: from import trailing comma
+from os import path,

@@ -1,0 +1,2 @@
+# Parser error case: from missing import
+from os

@@ -1,0 +1,2 @@
+# Parser error case: fstring backslash
+x = f'{"\n"}'

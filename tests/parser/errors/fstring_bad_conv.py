@@ -1,0 +1,2 @@
+# Parser error case: fstring bad conv
+x = f'{a!x}'

@@ -1,0 +1,2 @@
+# Parser error case: fstring empty
+x = f'{}'

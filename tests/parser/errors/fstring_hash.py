@@ -1,0 +1,2 @@
+# Parser error case: fstring hash
+x = f'{a#}'

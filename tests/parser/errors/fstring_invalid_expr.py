@@ -1,0 +1,2 @@
+# Parser error case: fstring invalid expr
+x = f'{a b}'

@@ -1,0 +1,2 @@
+# Parser error case: fstring lambda
+x = f'{lambda x: 1}'

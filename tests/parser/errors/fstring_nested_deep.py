@@ -1,0 +1,2 @@
+# Parser error case: fstring nested deep
+x = f'{a:{b:{c}}}'

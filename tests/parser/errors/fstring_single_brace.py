@@ -1,0 +1,2 @@
+# Parser error case: fstring single brace
+x = f'a}b'

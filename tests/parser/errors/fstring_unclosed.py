@@ -1,0 +1,2 @@
+# Parser error case: fstring unclosed
+x = f'{a'

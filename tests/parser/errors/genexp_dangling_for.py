@@ -1,0 +1,2 @@
+# Parser error case: genexp dangling for
+f(a for a in b for)

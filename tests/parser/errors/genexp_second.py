@@ -1,0 +1,2 @@
+# Parser error case: genexp second
+f(1, x for x in y)

@@ -1,0 +1,4 @@
+# Parser error case: global after use
+def f():
+    print(x)
+    global x

@@ -1,0 +1,6 @@
+# Parser error case: global and nonlocal
+def f():
+    x = 1
+    def g():
+        global x
+        nonlocal x

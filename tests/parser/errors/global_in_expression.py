@@ -1,0 +1,2 @@
+# Parser error case: global in expression
+x = global y

@@ -1,0 +1,2 @@
+# Parser error case: global literal
+global 1

@@ -1,0 +1,3 @@
+# Parser error case: if blank eof
+if x:
+

@@ -1,0 +1,3 @@
+# Parser error case: if missing expr
+if :
+    pass

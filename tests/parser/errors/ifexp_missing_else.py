@@ -1,0 +1,2 @@
+# Parser error case: ifexp missing else
+x = 1 if y

@@ -1,0 +1,2 @@
+# Parser error case: import as dotted
+import a.b as c.d

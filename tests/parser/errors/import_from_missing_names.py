@@ -1,0 +1,2 @@
+# Parser error case: import from missing names
+from os import

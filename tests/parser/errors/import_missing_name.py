@@ -1,0 +1,2 @@
+# Parser error case: import missing name
+import

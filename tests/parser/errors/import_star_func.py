@@ -1,0 +1,3 @@
+# Parser error case: import star func
+def f():
+    from os import *

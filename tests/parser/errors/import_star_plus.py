@@ -1,0 +1,2 @@
+# Parser error case: import star plus
+from math import *, sqrt

@@ -1,0 +1,2 @@
+# Parser error case: increment
+x++

@@ -1,0 +1,3 @@
+# Parser error case: indent after comment
+# c
+  x = 1

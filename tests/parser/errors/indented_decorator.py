@@ -1,0 +1,3 @@
+# Parser error case: indented decorator
+@dec
+    def f(): pass

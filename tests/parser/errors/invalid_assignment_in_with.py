@@ -1,0 +1,3 @@
+# Parser error case: invalid assignment in with
+with a = b:
+    pass

@@ -1,0 +1,2 @@
+# Parser error case: invalid char backtick
+x = `y`

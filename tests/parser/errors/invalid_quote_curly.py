@@ -1,0 +1,2 @@
+# Parser error case: invalid quote curly
+print(“hello”)

@@ -1,0 +1,3 @@
+# Parser error case: invalid target in for tuple
+for a, f() in x:
+    pass

@@ -1,0 +1,2 @@
+# Parser error case: invalid unicode char
+x = 1 – 2

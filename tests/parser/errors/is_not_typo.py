@@ -1,0 +1,2 @@
+# Parser error case: is not typo
+x = a not is b

@@ -1,0 +1,2 @@
+# Parser error case: join unclosed eof
+s = ','.join(

@@ -1,0 +1,2 @@
+# Parser error case: keyword arg then genexp
+f(a=1, x for x in y)

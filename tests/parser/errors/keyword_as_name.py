@@ -1,0 +1,2 @@
+# Parser error case: keyword as name
+class = 1

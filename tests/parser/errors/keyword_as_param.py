@@ -1,0 +1,3 @@
+# Parser error case: keyword as param
+def f(class):
+    pass

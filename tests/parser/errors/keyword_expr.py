@@ -1,0 +1,2 @@
+# Parser error case: keyword expr
+f(a.b=1)

@@ -1,0 +1,2 @@
+# Parser error case: keyword genexp
+f(a=x for x in y)

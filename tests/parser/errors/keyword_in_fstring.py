@@ -1,0 +1,2 @@
+# Parser error case: keyword in fstring
+x = f'{import}'

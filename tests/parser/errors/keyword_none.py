@@ -1,0 +1,2 @@
+# Parser error case: keyword none
+f(None=1)

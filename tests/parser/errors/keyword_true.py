@@ -1,0 +1,2 @@
+# Parser error case: keyword true
+f(True=1)

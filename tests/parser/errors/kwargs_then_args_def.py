@@ -1,0 +1,3 @@
+# Parser error case: kwargs then args def
+def f(**kw, *a):
+    pass

@@ -1,0 +1,2 @@
+# Parser error case: lambda annotation
+f = lambda x: int: x

@@ -1,0 +1,2 @@
+# Parser error case: lambda no body
+f = lambda:

@@ -1,0 +1,2 @@
+# Parser error case: lambda parens
+f = lambda (x): x

@@ -1,0 +1,2 @@
+# Parser error case: lambda return
+f = lambda x: return x

@@ -1,0 +1,2 @@
+# Parser error case: lambda star only
+f = lambda *: 0

@@ -1,0 +1,2 @@
+# Parser error case: leading zero
+x = 012

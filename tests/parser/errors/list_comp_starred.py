@@ -1,0 +1,2 @@
+# Parser error case: list comp starred
+x = [*a for a in b]

@@ -1,0 +1,2 @@
+# Parser error case: list double comma
+x = [1,, 2]

@@ -1,0 +1,2 @@
+# Parser error case: listcomp no iter
+x = [x for x in]

@@ -1,0 +1,3 @@
+# Parser error case: match like name
+match = 1
+match x

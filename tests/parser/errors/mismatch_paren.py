@@ -1,0 +1,2 @@
+# Parser error case: mismatch paren
+x = (1, 2]

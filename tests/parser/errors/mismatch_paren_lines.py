@@ -1,0 +1,3 @@
+# Parser error case: mismatch paren lines
+x = (1,
+ 2]

@@ -1,0 +1,3 @@
+# Parser error case: missing colon class
+class A
+    pass

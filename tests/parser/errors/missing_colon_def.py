@@ -1,0 +1,3 @@
+# Parser error case: missing colon def
+def f(x)
+    return x

@@ -1,0 +1,5 @@
+# Parser error case: missing colon elif
+if x:
+    pass
+elif y
+    pass

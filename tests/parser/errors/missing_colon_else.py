@@ -1,0 +1,5 @@
+# Parser error case: missing colon else
+if x:
+    pass
+else
+    pass

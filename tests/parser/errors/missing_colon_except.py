@@ -1,0 +1,5 @@
+# Parser error case: missing colon except
+try:
+    pass
+except ValueError
+    pass

@@ -1,0 +1,2 @@
+# Parser error case: missing colon lambda
+f = lambda x x

@@ -1,0 +1,5 @@
+# Parser error case: missing colon try
+try
+    pass
+except:
+    pass

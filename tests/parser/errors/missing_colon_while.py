@@ -1,0 +1,3 @@
+# Parser error case: missing colon while
+while True
+    pass

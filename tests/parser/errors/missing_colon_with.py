@@ -1,0 +1,3 @@
+# Parser error case: missing colon with
+with a as b
+    pass

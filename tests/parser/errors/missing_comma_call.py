@@ -1,0 +1,2 @@
+# Parser error case: missing comma call
+print(a b)

@@ -1,0 +1,2 @@
+# Parser error case: missing comma list
+x = [1, 2 3]

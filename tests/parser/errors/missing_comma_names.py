@@ -1,0 +1,2 @@
+# Parser error case: missing comma names
+x = [a b]

@@ -1,0 +1,2 @@
+# Parser error case: missing comma strings
+x = ['a' 'b' c]

@@ -1,0 +1,2 @@
+# Parser error case: missing comma tuple
+t = (1 2)

@@ -1,0 +1,2 @@
+# Parser error case: missing expression after eq
+x =

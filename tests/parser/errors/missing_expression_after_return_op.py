@@ -1,0 +1,3 @@
+# Parser error case: missing expression after return op
+def f():
+    return +

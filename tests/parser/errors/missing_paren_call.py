@@ -1,0 +1,3 @@
+# Parser error case: missing paren call
+print('a'
+x = 1

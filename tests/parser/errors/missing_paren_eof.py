@@ -1,0 +1,2 @@
+# Parser error case: missing paren eof
+print('a'

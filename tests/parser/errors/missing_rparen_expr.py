@@ -1,0 +1,3 @@
+# Parser error case: missing rparen expr
+x = (1 + 2
+y = 3

@@ -1,0 +1,2 @@
+# Parser error case: mix bytes
+x = b'a' 'b'

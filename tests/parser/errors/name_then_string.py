@@ -1,0 +1,2 @@
+# Parser error case: name then string
+x = a 'b'

@@ -1,0 +1,2 @@
+# Parser error case: nbsp
+x = 1

@@ -1,0 +1,4 @@
+# Parser error case: nested def bad indent
+def f():
+    def g():
+    return 1

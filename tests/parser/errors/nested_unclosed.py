@@ -1,0 +1,2 @@
+# Parser error case: nested unclosed
+x = ([1, 2

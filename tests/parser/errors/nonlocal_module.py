@@ -1,0 +1,2 @@
+# Parser error case: nonlocal module
+nonlocal x

@@ -1,0 +1,3 @@
+# Parser error case: nonlocal no binding
+def f():
+    nonlocal x

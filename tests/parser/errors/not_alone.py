@@ -1,0 +1,2 @@
+# Parser error case: not alone
+x = not

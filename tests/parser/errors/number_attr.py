@@ -1,0 +1,2 @@
+# Parser error case: number attr
+x = 1.real.imag.

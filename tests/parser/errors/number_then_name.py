@@ -1,0 +1,2 @@
+# Parser error case: number then name
+x = 1 2

@@ -1,0 +1,2 @@
+# Parser error case: old ne
+x = 1 <> 2

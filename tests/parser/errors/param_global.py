@@ -1,0 +1,3 @@
+# Parser error case: param global
+def f(x):
+    global x

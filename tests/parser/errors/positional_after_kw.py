@@ -1,0 +1,2 @@
+# Parser error case: positional after kw
+f(a=1, b)

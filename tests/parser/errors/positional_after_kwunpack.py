@@ -1,0 +1,2 @@
+# Parser error case: positional after kwunpack
+f(**a, b)

@@ -1,0 +1,2 @@
+# Parser error case: print stmt
+print "x"

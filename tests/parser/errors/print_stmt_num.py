@@ -1,0 +1,2 @@
+# Parser error case: print stmt num
+print 1

@@ -1,0 +1,2 @@
+# Parser error case: print with percent
+print 'a' % x

@@ -1,0 +1,2 @@
+# Parser error case: quote in string
+x = 'it's'

@@ -1,0 +1,2 @@
+# Parser error case: raise from missing
+raise A from

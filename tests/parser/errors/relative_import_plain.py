@@ -1,0 +1,2 @@
+# Parser error case: relative import plain
+import .os

@@ -1,0 +1,3 @@
+# Parser error case: return in class
+class A:
+    return 1

@@ -1,0 +1,3 @@
+# Parser error case: return op newline
+def f(a, b):
+    return a +

@@ -1,0 +1,2 @@
+# Parser error case: return outside
+return 1

@@ -1,0 +1,3 @@
+# Parser error case: return with assign
+def f():
+    return x = 1

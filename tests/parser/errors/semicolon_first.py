@@ -1,0 +1,2 @@
+# Parser error case: semicolon first
+; x = 1

@@ -1,0 +1,2 @@
+# Parser error case: semicolon in block start
+if x: ; pass

@@ -1,0 +1,2 @@
+# Parser error case: set comprehension starstar
+s = {**a for a in b}

@@ -1,0 +1,2 @@
+# Parser error case: set starstar
+s = {**a, 1}

@@ -1,0 +1,3 @@
+# Parser error case: slash after star
+def f(*a, /):
+    pass

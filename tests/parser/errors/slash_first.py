@@ -1,0 +1,3 @@
+# Parser error case: slash first
+def f(/, a):
+    pass

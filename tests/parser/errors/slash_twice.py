@@ -1,0 +1,3 @@
+# Parser error case: slash twice
+def f(a, /, b, /):
+    pass

@@ -1,0 +1,3 @@
+# Parser error case: star comma only
+def f(*, **k):
+    pass

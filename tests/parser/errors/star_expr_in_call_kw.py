@@ -1,0 +1,2 @@
+# Parser error case: star expr in call kw
+f(*a=1)

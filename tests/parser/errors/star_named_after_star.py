@@ -1,0 +1,3 @@
+# Parser error case: star named after star
+def f(*, *a):
+    pass

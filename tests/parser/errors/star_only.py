@@ -1,0 +1,3 @@
+# Parser error case: star only
+def f(*):
+    pass

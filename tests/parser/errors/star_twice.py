@@ -1,0 +1,3 @@
+# Parser error case: star twice
+def f(*a, *b):
+    pass

@@ -1,0 +1,2 @@
+# Parser error case: starred alone
+*a

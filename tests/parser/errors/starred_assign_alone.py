@@ -1,0 +1,2 @@
+# Parser error case: starred assign alone
+*a = 1

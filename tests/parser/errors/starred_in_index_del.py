@@ -1,0 +1,2 @@
+# Parser error case: starred in index del
+del (*a,)

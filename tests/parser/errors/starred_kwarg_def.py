@@ -1,0 +1,3 @@
+# Parser error case: starred kwarg def
+def f(a, *, **kw):
+    pass

@@ -1,0 +1,2 @@
+# Parser error case: stray rbrace
+x = }

@@ -1,0 +1,2 @@
+# Parser error case: stray rbracket
+x = 1]

@@ -1,0 +1,2 @@
+# Parser error case: stray rparen
+x = 1)

@@ -1,0 +1,2 @@
+# Parser error case: string bad N
+x = '\N{NOT A NAME}'

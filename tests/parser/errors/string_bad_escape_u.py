@@ -1,0 +1,2 @@
+# Parser error case: string bad escape u
+x = '\u12'

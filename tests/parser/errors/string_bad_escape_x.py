@@ -1,0 +1,2 @@
+# Parser error case: string bad escape x
+x = '\x4'

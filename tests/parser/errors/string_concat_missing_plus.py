@@ -1,0 +1,3 @@
+# Parser error case: string concat missing plus
+x = 'a'
+y = x 'b'

@@ -1,0 +1,3 @@
+# Parser error case: string in indent
+if x:
+'doc'

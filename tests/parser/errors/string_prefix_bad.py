@@ -1,0 +1,2 @@
+# Parser error case: string prefix bad
+x = ub'a'

@@ -1,0 +1,2 @@
+# Parser error case: string prefix invalid call
+x = rb'a' br'b' f'c' uf'd'

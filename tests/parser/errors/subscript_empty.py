@@ -1,0 +1,2 @@
+# Parser error case: subscript empty
+x = a[]

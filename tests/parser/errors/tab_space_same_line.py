@@ -1,0 +1,4 @@
+# Parser error case: tab space same line
+if x:
+	    y = 1
+        z = 2

@@ -1,0 +1,2 @@
+# Parser error case: ternary chain missing
+x = a if b else

@@ -1,0 +1,2 @@
+# Parser error case: trailing backslash comment
+x = 1 \  # c

@@ -1,0 +1,2 @@
+# Parser error case: triple eq
+x = a === b

@@ -1,0 +1,4 @@
+# Parser error case: try alone
+try:
+    pass
+x = 1

@@ -1,0 +1,5 @@
+# Parser error case: try else only
+try:
+    pass
+else:
+    pass

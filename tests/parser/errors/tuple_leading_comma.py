@@ -1,0 +1,2 @@
+# Parser error case: tuple leading comma
+x = (, 1)

@@ -1,0 +1,2 @@
+# Parser error case: unary trailing
+x = -

@@ -1,0 +1,2 @@
+# Parser error case: unclosed bracket list
+x = [1, 2, 3

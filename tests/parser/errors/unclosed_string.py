@@ -1,0 +1,3 @@
+# Parser error case: unclosed string
+x = 'hello
+print(x)

@@ -1,0 +1,2 @@
+# Parser error case: unclosed string dq
+print("hello)

@@ -1,0 +1,4 @@
+# Parser error case: unclosed triple
+x = """abc
+
+def

@@ -1,0 +1,3 @@
+# Parser error case: unexpected indent
+x = 1
+    y = 2

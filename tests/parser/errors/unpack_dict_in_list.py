@@ -1,0 +1,2 @@
+# Parser error case: unpack dict in list
+x = [**a]

@@ -1,0 +1,3 @@
+# Parser error case: unparenthesized tuple return star
+def f():
+    return *a

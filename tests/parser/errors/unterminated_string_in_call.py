@@ -1,0 +1,3 @@
+# Parser error case: unterminated string in call
+print('abc)
+print(1)

@@ -1,0 +1,2 @@
+# Parser error case: walrus attr
+(a.b := 1)

@@ -1,0 +1,2 @@
+# Parser error case: walrus subscript
+(a[0] := 1)

@@ -1,0 +1,2 @@
+# Parser error case: walrus toplevel
+x := 1

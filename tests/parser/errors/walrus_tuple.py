@@ -1,0 +1,2 @@
+# Parser error case: walrus tuple
+((a, b) := 1)

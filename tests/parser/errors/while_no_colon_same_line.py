@@ -1,0 +1,2 @@
+# Parser error case: while no colon same line
+while True print(1)

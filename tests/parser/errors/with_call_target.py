@@ -1,0 +1,3 @@
+# Parser error case: with call target
+with a as f():
+    pass

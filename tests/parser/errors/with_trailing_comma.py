@@ -1,0 +1,3 @@
+# Parser error case: with trailing comma
+with open('f') as f, :
+    pass

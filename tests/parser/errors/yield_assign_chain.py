@@ -1,0 +1,3 @@
+# Parser error case: yield assign chain
+def g():
+    x = yield = 3

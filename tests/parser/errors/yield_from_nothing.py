@@ -1,0 +1,3 @@
+# Parser error case: yield from nothing
+def f():
+    x = yield from

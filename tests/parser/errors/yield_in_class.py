@@ -1,0 +1,3 @@
+# Parser error case: yield in class
+class A:
+    yield 1

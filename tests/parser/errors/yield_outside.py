@@ -1,0 +1,2 @@
+# Parser error case: yield outside
+yield 1
