@@ -19,6 +19,9 @@
 #include "core/recorder.h"
 #include "core/trace_export.h"
 #include "core/parser.h"
+#include "ui/layout/layout.h"
+#include "ui/layout/recording_to_model.h"
+#include "ui/layout/svg.h"
 
 namespace cv::cli {
 
@@ -248,12 +251,82 @@ int cmd_trace(std::span<const std::string> all) {
   return kExitOk;
 }
 
+// closureviz render FILE.py --step K [--view env|cells] [-o OUT.svg] [--max-steps N]: records the run
+// in-process and writes step K's diagram as SVG (to stdout without -o). Exit 1 when FILE does not
+// compile (CPython's report on stderr), 2 for bad arguments or a step outside the run.
+int cmd_render(std::span<const std::string> all) {
+  std::vector<std::string> args;
+  std::string out_path, view_name = "env";
+  long long step = 0;
+  uint64_t max_steps = 10'000'000;
+  auto positive = [](const std::string& text, long long* value) {
+    char* end = nullptr;
+    errno = 0;
+    *value = std::strtoll(text.c_str(), &end, 10);
+    return !text.empty() && end && !*end && errno == 0 && *value > 0;
+  };
+  for (size_t i = 0; i < all.size(); ++i) {
+    const std::string& a = all[i];
+    const bool has_value = i + 1 < all.size();
+    if ((a == "-o" || a == "--output") && has_value) {
+      out_path = all[++i];
+    } else if (a == "--view" && has_value) {
+      view_name = all[++i];
+    } else if (a == "--step" && has_value) {
+      if (!positive(all[++i], &step)) return usage_error("render", "--step needs a positive step number, not '" + all[i] + "'");
+    } else if (a == "--max-steps" && has_value) {
+      long long n = 0;
+      if (!positive(all[++i], &n)) return usage_error("render", "--max-steps needs a positive number");
+      max_steps = uint64_t(n);
+    } else if (a.size() > 1 && a[0] == '-') {
+      return usage_error("render", "unknown option '" + a + "' (or it needs a value)");
+    } else {
+      args.push_back(a);
+    }
+  }
+  if (args.size() != 1) return usage_error("render", "expected exactly one argument: FILE.py");
+  if (step == 0) return usage_error("render", "--step K is required (steps count from 1)");
+  if (view_name != "env" && view_name != "cells") return usage_error("render", "--view is env or cells, not '" + view_name + "'");
+  const std::optional<std::string> source = read_source_file("render", args[0]);
+  if (!source) return kExitUsage;
+
+  const std::string filename = std::filesystem::absolute(args[0]).lexically_normal().string();
+  layout::RecordedProgram run = layout::record_program(*source, filename, max_steps);
+  if (!run.compiled) {
+    std::fputs(run.outcome.error_report.c_str(), stderr);
+    return kExitProgramError;
+  }
+  const layout::RecordingModels models(run.recording, *source);
+  if (uint64_t(step) > models.step_count())
+    return usage_error("render", "step " + std::to_string(step) + " is not in the run (it has steps 1.." +
+                                     std::to_string(models.step_count()) + ")");
+  const layout::ViewMode view = view_name == "cells" ? layout::ViewMode::Cells : layout::ViewMode::Environment;
+  // Laid out after the step before, as the app shows it when stepping forward.
+  const layout::LayoutStyle style;
+  std::optional<layout::DiagramLayout> previous;
+  if (step > 1) previous = layout::layout_diagram(models.model(size_t(step - 1), view), nullptr, style);
+  const layout::DiagramLayout diagram = layout::layout_diagram(models.model(size_t(step), view), previous ? &*previous : nullptr, style);
+  layout::SvgStyle svg_style;
+  svg_style.title = std::filesystem::path(args[0]).filename().string() + ", step " + std::to_string(step) + ": " + models.explain(size_t(step));
+  const std::string svg = layout::write_svg(diagram, svg_style);
+  if (out_path.empty() || out_path == "-") {
+    std::fwrite(svg.data(), 1, svg.size(), stdout);
+    std::fflush(stdout);
+    return kExitOk;
+  }
+  std::ofstream out(out_path, std::ios::binary);
+  if (!out || !out.write(svg.data(), std::streamsize(svg.size())) || !out.flush())
+    return usage_error("render", "cannot write '" + out_path + "': " + std::strerror(errno));
+  return kExitOk;
+}
+
 constexpr Command kCommands[] = {
     {"run", "FILE.py [--stdin-file F]", "run a Python program and print its output", cmd_run},
     {"scopes", "FILE.py", "print each code block's local, cell and free variables as JSON", cmd_scopes},
     {"dis", "FILE.py", "print the bytecode the compiler makes", cmd_dis},
     {"trace", "FILE.py [-o OUT] [--max-steps N] [--format jsonl|pytutor]", "record a run and write its step-by-step trace", cmd_trace},
     {"ast", "FILE.py [--lines]", "print the parse tree as Python's ast.dump() does", cmd_ast},
+    {"render", "FILE.py --step K [--view env|cells] [-o OUT.svg]", "draw one step of a run as an SVG diagram", cmd_render},
 };
 
 }  // namespace

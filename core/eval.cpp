@@ -7,6 +7,7 @@
 // native code that calls into Python (VM::call) gets a nested loop, and nothing else
 // does. Exceptions travel as C++ exceptions (PyRaise) to run_frame, which unwinds to
 // the nearest handler in the exception tables of the frames above the entry frame.
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 
@@ -50,6 +51,14 @@ std::string ascii_text(const std::string& repr_text) {
     for (int i = digits - 1; i >= 0; --i) out += hex[(c >> (4 * i)) & 0xF];
   }
   return out;
+}
+
+// Whether dropping a reference to `v` can be what leaves a generator unreachable: numbers and
+// strings cannot lead to one (see VM::finalize_unreachable_generators).
+inline bool may_lead_to_generator(Value v) {
+  if (!v.is_object()) return false;
+  ObjKind k = v.as_object()->kind;
+  return k != ObjKind::Str && k != ObjKind::Int && k != ObjKind::Float;
 }
 
 }  // namespace
@@ -118,20 +127,7 @@ static Value generator_throw(VM& vm, PosArgs args, KwArgs, Object*) {
 }
 
 static Value generator_close(VM& vm, PosArgs args, KwArgs, Object*) {
-  GeneratorObject* gen = self_generator(vm, args, "close");
-  if (!gen->frame) return vm.None;
-  if (!gen->started) {
-    vm.release_frame(gen->frame);
-    return vm.None;
-  }
-  try {
-    Value v = vm.resume_generator(gen, vm.None, vm.new_exception(vm.t.GeneratorExit, std::vector<Value>{}));
-    if (v) vm.raise(vm.t.RuntimeError, "generator ignored GeneratorExit");
-  } catch (PyRaise& r) {
-    if (r.exception->type->is_subtype_of(vm.t.GeneratorExit) || r.exception->type->is_subtype_of(vm.t.StopIteration))
-      return vm.None;
-    throw;
-  }
+  vm.close_generator(self_generator(vm, args, "close"));
   return vm.None;
 }
 
@@ -177,6 +173,86 @@ static void push_trace(VM& vm, Frame* f, TraceHook::Event e, Value v = Value(), 
   vm.trace_hook->on_event(vm, *f, e, frame_line(*f), v, is_yield, unwind);
 }
 
+namespace {
+
+// The member descriptors __slots__ creates. A slot's value lives in the instance's attribute
+// table under the slot's (mangled) name; the descriptor, a data descriptor found on the class,
+// reads, writes and deletes it there. `data` is the name.
+Value slot_member_get(VM& vm, PosArgs args, KwArgs, Object* data) {
+  auto* name = static_cast<StrObject*>(data);
+  Object* o = args.empty() || !args[0].is_object() ? nullptr : args[0].as_object();
+  int64_t at = o && o->attrs ? o->attrs->table.find_str(name) : -1;
+  if (at < 0)
+    vm.raise(vm.t.AttributeError, "'" + vm.type_name(args.empty() ? vm.None : args[0]) + "' object has no attribute '" + name->text + "'");
+  return o->attrs->table.entries()[size_t(at)].value;
+}
+
+Value slot_member_set(VM& vm, PosArgs args, KwArgs, Object* data) {
+  auto* name = static_cast<StrObject*>(data);
+  Object* o = args.size() < 2 || !args[0].is_object() ? nullptr : args[0].as_object();
+  if (!o || !o->attrs) vm.raise(vm.t.TypeError, "descriptor '" + name->text + "' needs an instance of its class");
+  o->attrs->table.insert(vm, name, name->hash(), args[1]);
+  return vm.None;
+}
+
+Value slot_member_delete(VM& vm, PosArgs args, KwArgs, Object* data) {
+  auto* name = static_cast<StrObject*>(data);
+  Object* o = args.empty() || !args[0].is_object() ? nullptr : args[0].as_object();
+  if (!o || !o->attrs || !o->attrs->table.erase(vm, name, name->hash()))
+    vm.raise(vm.t.AttributeError, "'" + vm.type_name(args.empty() ? vm.None : args[0]) + "' object has no attribute '" + name->text + "'");
+  return vm.None;
+}
+
+// CPython's private-name mangling of a slot name ("__x" in class _P is "_P__x").
+std::string mangled_slot_name(const std::string& class_name, const std::string& name) {
+  if (name.size() < 3 || name.compare(0, 2, "__") != 0 || name.compare(name.size() - 2, 2, "__") == 0) return name;
+  size_t start = class_name.find_first_not_of('_');
+  if (start == std::string::npos) return name;
+  return "_" + class_name.substr(start) + name;
+}
+
+}  // namespace
+
+// What type.__new__ adds to a class __dict__ besides the body's namespace: a plain function
+// named __new__ becomes a staticmethod and __init_subclass__ / __class_getitem__ classmethods;
+// each name in __slots__ (but __dict__ and __weakref__) gets a member descriptor.
+void VM::complete_class_dict(TypeObject* cls) {
+  Value slots = dict_get_name(cls->attrs, intern("__slots__"));
+  if (slots) {
+    std::vector<Value> names;
+    if (is_str(slots)) names.push_back(slots);
+    else if (slots.is_object() && (slots.as_object()->kind == ObjKind::Tuple || slots.as_object()->kind == ObjKind::List)) names = to_vector(slots);
+    for (Value entry : names) {
+      if (!is_str(entry)) raise(t.TypeError, "__slots__ items must be strings, not '" + type_name(entry) + "'");
+      const std::string& text = as_str(entry)->text;
+      if (text == "__dict__" || text == "__weakref__") continue;
+      StrObject* name = intern(mangled_slot_name(cls->name, text));
+      if (dict_get_name(cls->attrs, name)) raise(t.ValueError, "'" + text + "' in __slots__ conflicts with class variable");
+      if (!member_descriptor_type_) {
+        member_descriptor_type_ = new_type("member_descriptor", {t.object}, ObjKind::Property, true);
+        keep_alive(member_descriptor_type_);
+      }
+      auto* member = heap.make<DescriptorObject>(ObjKind::Property, member_descriptor_type_);
+      TempRoot keep(*this, member);
+      member->fget = new_builtin(name->text, slot_member_get, name);
+      member->fset = new_builtin(name->text, slot_member_set, name);
+      member->fdel = new_builtin(name->text, slot_member_delete, name);
+      cls->attrs->table.insert(*this, name, name->hash(), member);
+    }
+  }
+  static const std::pair<const char*, bool> implicit[] = {
+      {"__new__", false}, {"__init_subclass__", true}, {"__class_getitem__", true}};
+  for (const auto& [name, as_classmethod] : implicit) {
+    StrObject* key = intern(name);
+    Value fn = dict_get_name(cls->attrs, key);
+    if (!fn.is_object() || fn.as_object()->kind != ObjKind::Function) continue;
+    auto* wrapper = heap.make<DescriptorObject>(as_classmethod ? ObjKind::ClassMethod : ObjKind::StaticMethod,
+                                                as_classmethod ? t.classmethod : t.staticmethod);
+    wrapper->fget = fn;
+    cls->attrs->table.insert(*this, key, key->hash(), wrapper);
+  }
+}
+
 // Builds the class object when a class body frame returns.
 void VM::finish_class(Frame* body, Value* result) {
   auto* bases_tuple = static_cast<TupleObject*>(body->pending.as_object());
@@ -207,6 +283,7 @@ void VM::finish_class(Frame* body, Value* result) {
     cls->attrs->table.insert(*this, intern("__hash__"), intern("__hash__")->hash(), None);
   if (!dict_get_name(cls->attrs, intern("__doc__")))
     cls->attrs->table.insert(*this, intern("__doc__"), intern("__doc__")->hash(), None);
+  complete_class_dict(cls);
   // Descriptors learn their attribute name (PEP 487's __set_name__).
   std::vector<std::pair<Value, Value>> named;
   for (const auto& e : cls->attrs->table.entries())
@@ -267,6 +344,7 @@ bool VM::push_call(Frame* caller, Value callable, PosArgs args, KwArgs kwargs, V
         f->generator = gen;
         gen->name = fn->name;
         gen->qualname = fn->qualname;
+        note_new_generator(gen);
         *result = gen;
         return false;
       }
@@ -372,11 +450,139 @@ Value VM::resume_generator(GeneratorObject* gen, Value sent, ExceptionObject* th
   return v;
 }
 
+void VM::close_generator(GeneratorObject* gen) {
+  if (!gen->frame) return;
+  Frame* g = gen->frame;
+  ExceptionObject* thrown = nullptr;
+  // Suspended inside `yield from`: the sub-iterator is closed first; an error doing so is thrown
+  // into this generator instead of GeneratorExit (CPython's gen_close).
+  const auto& code = g->code->info.code;
+  if (gen->started && !gen->running && g->ip >= 2 && size_t(g->ip) <= code.size() &&
+      code[size_t(g->ip - 1)].op == Op::YieldValue && code[size_t(g->ip - 2)].op == Op::Send && g->sp > g->stack_base) {
+    Value sub = g->sp[-1];
+    TempRoot keep(*this, gen);
+    try {
+      if (sub.is_object() && sub.as_object()->kind == ObjKind::Generator) {
+        gen->running = true;  // the sub-iterator must not resume this generator meanwhile
+        struct Unmark { GeneratorObject* gen; ~Unmark() { gen->running = false; } } unmark{gen};
+        close_generator(static_cast<GeneratorObject*>(sub.as_object()));
+      } else if (Value close = get_attr_or_null(sub, intern("close"))) {
+        call(close, {});
+      }
+    } catch (PyRaise& r) {
+      thrown = r.exception;
+    }
+    if (!gen->frame) return;
+  }
+  if (!thrown) thrown = new_exception(t.GeneratorExit, std::vector<Value>{});
+  try {
+    Value v = resume_generator(gen, None, thrown);
+    if (v) raise(t.RuntimeError, "generator ignored GeneratorExit");
+  } catch (PyRaise& r) {
+    if (r.exception->type->is_subtype_of(t.GeneratorExit) || r.exception->type->is_subtype_of(t.StopIteration)) return;
+    throw;
+  }
+}
+
+// ------------------------------------------------------------------ generator finalization
+
+namespace {
+
+// Marks what the running program can reach, to find open generators nothing refers to any more.
+// Library objects made before the program (builtin types and functions) and leaves (numbers,
+// strings, code) cannot lead to a generator, so they are not followed: a look costs about the
+// size of the program's own heap, not the library's.
+struct ProgramReachMarker : GcMarker {
+  ProgramReachMarker(uint32_t epoch_now, uint32_t boot) : epoch(epoch_now), boot_serial(boot) {}
+  using GcMarker::visit;
+  void visit(Object* o) override {
+    if (!o || o->gc_mark == epoch) return;
+    switch (o->kind) {
+      case ObjKind::Int: case ObjKind::Float: case ObjKind::Str: case ObjKind::Code:
+      case ObjKind::Range: case ObjKind::Slice:
+        return;
+      case ObjKind::Type: case ObjKind::Builtin:
+        if (o->serial <= boot_serial) return;
+        break;
+      default:
+        break;
+    }
+    o->gc_mark = epoch;
+    pending.push_back(o);
+  }
+  void drain() {
+    while (!pending.empty()) {
+      Object* o = pending.back();
+      pending.pop_back();
+      o->trace(*this);
+    }
+  }
+  uint32_t epoch;
+  uint32_t boot_serial;
+  std::vector<Object*> pending;
+};
+
+}  // namespace
+
+void VM::note_new_generator(GeneratorObject* gen) {
+  open_generators_.push_back(gen);
+  finalize_check_ = true;
+}
+
+void VM::finalize_unreachable_generators() {
+  finalize_check_ = false;
+  for (;;) {
+    std::erase_if(open_generators_, [](GeneratorObject* g) { return !g->frame; });
+    if (open_generators_.empty()) return;
+    heap.begin_collection();  // a fresh mark epoch; nothing is swept
+    ProgramReachMarker marker(heap.epoch(), boot_serial_);
+    for (Frame* f : frames_) trace_frame(*f, marker);
+    for (Value v : temp_roots_) marker.visit(v);
+    for (Value v : extra_roots_) marker.visit(v);
+    marker.visit(handled_exception_);
+    marker.visit(generator_return_);
+    marker.visit(builtins);
+    marker.visit(main_globals);
+    for (auto& [name, module] : modules_) marker.visit(module);
+    marker.drain();
+    std::vector<GeneratorObject*> dead;
+    for (GeneratorObject* g : open_generators_)
+      if (g->gc_mark != marker.epoch && !g->running) dead.push_back(g);
+    if (dead.empty()) return;
+    // A dead generator that another dead one holds (a pipeline stage in the next stage's frame)
+    // goes when the holder's frame is cleared, after the holder's close: close the outer ones now.
+    for (GeneratorObject* g : dead) g->trace(marker);
+    marker.drain();
+    std::vector<GeneratorObject*> outer;
+    for (GeneratorObject* g : dead)
+      if (g->gc_mark != marker.epoch) outer.push_back(g);
+    auto forget = [this](const std::vector<GeneratorObject*>& gone) {
+      std::erase_if(open_generators_, [&](GeneratorObject* g) { return std::find(gone.begin(), gone.end(), g) != gone.end(); });
+    };
+    if (outer.empty()) {
+      // Only cycles are left (a generator whose frame refers to itself): CPython leaves those to
+      // its cycle collector, which runs at moments of its own; they are simply dropped here.
+      forget(dead);
+      return;
+    }
+    forget(outer);  // before closing: one that ignores GeneratorExit must not be closed again
+    for (GeneratorObject* g : outer) {
+      TempRoot keep(*this, g);
+      try {
+        close_generator(g);
+      } catch (PyRaise&) {
+        // CPython reports an error in a finalizer as "Exception ignored in ..." and carries on.
+      }
+    }
+  }
+}
+
 // ------------------------------------------------------------------ exceptions
 
 // Finds the handler for `exc` raised in the innermost frame, popping frames without one.
 // Returns false when the exception leaves `entry` (which is then popped too).
 bool VM::unwind(ExceptionObject* exc, Frame* entry, bool is_reraise) {
+  note_possible_drop();  // the value stack above the handler, or whole frames
   bool first = true;
   for (;;) {
     Frame* f = frames_.back();
@@ -388,7 +594,9 @@ bool VM::unwind(ExceptionObject* exc, Frame* entry, bool is_reraise) {
     }
     first = false;
     int32_t at = f->ip > 0 ? f->ip - 1 : 0;
-    for (const auto& h : f->code->info.exception_table) {
+    // A frame that has not run an instruction (an exception thrown into a fresh generator) has no handler.
+    static const std::vector<ExceptionTableEntry> no_handlers;
+    for (const auto& h : f->ip > 0 ? f->code->info.exception_table : no_handlers) {
       if (at >= h.start && at < h.end) {
         // Where it was caught, for a clean-up re-raise to report (Reraise with arg 1).
         exc->caught_at = f->line_ip >= 0 ? f->line_ip : at;
@@ -431,7 +639,10 @@ Value VM::run_frame(Frame* entry, ExceptionObject* inject) {
   frames_.push_back(entry);
   ++call_depth_;
   push_trace(*this, entry, TraceHook::Event::Call);
-  ExceptionObject* pending = inject;
+  return drive_frame(entry, inject);
+}
+
+Value VM::drive_frame(Frame* entry, ExceptionObject* pending) {
   bool pending_reraise = false;
   for (;;) {
     try {
@@ -543,6 +754,21 @@ Value VM::run_loop(Frame* entry) {
 
   const bool tracing = trace_hook != nullptr;
   for (;;) {
+    // A sliced run (VM::continue_main) pauses between instructions, only in the outermost loop
+    // (no native caller waiting on this C++ stack) and never between KwNames and its Call.
+    if (--pause_countdown_ < 0 && native_depth_ == 0 && !kwnames) {
+      SYNC();
+      paused_ = true;
+      return Value();
+    }
+    // Open generators the last instructions left unreachable are closed now, as CPython's
+    // refcounting would have done (see finalize_unreachable_generators); only with no native
+    // caller on the C++ stack, whose locals the collector's roots cannot see.
+    if (finalize_check_ && native_depth_ == 0) [[unlikely]] {
+      SYNC();
+      finalize_unreachable_generators();
+      RELOAD();
+    }
     const Instr instr = code[f->ip++];
     f->sp = sp;
     if (tracing) {
@@ -559,7 +785,10 @@ Value VM::run_loop(Frame* entry) {
     const int32_t arg = instr.arg;
     switch (instr.op) {
       case Op::Nop: break;
-      case Op::PopTop: --sp; break;
+      case Op::PopTop:
+        --sp;
+        if (may_lead_to_generator(*sp)) note_possible_drop();
+        break;
       case Op::Copy: { Value v = PEEK(arg); PUSH(v); break; }
       case Op::Swap: std::swap(sp[-1], sp[-arg]); break;
       case Op::PushNull: PUSH(Value()); break;
@@ -571,10 +800,14 @@ Value VM::run_loop(Frame* entry) {
         PUSH(v);
         break;
       }
-      case Op::StoreFast: slots[arg] = POP(); break;
+      case Op::StoreFast:
+        if (may_lead_to_generator(slots[arg])) note_possible_drop();
+        slots[arg] = POP();
+        break;
       case Op::DeleteFast:
         if (!slots[arg]) raise(t.UnboundLocalError, "cannot access local variable '" + f->code->varnames[arg]->text +
                                                         "' where it is not associated with a value");
+        if (may_lead_to_generator(slots[arg])) note_possible_drop();
         slots[arg] = Value();
         break;
       case Op::LoadDeref: {
@@ -591,9 +824,12 @@ Value VM::run_loop(Frame* entry) {
         PUSH(cell->contents);
         break;
       }
-      case Op::StoreDeref:
-        static_cast<CellObject*>(slots[f->code->info.nlocals + arg].as_object())->contents = POP();
+      case Op::StoreDeref: {
+        auto* cell = static_cast<CellObject*>(slots[f->code->info.nlocals + arg].as_object());
+        if (may_lead_to_generator(cell->contents)) note_possible_drop();
+        cell->contents = POP();
         break;
+      }
       case Op::DeleteDeref: {
         auto* cell = static_cast<CellObject*>(slots[f->code->info.nlocals + arg].as_object());
         if (!cell->contents) {
@@ -601,6 +837,7 @@ Value VM::run_loop(Frame* entry) {
           std::string n = arg < ncells ? f->code->cellvars[arg]->text : f->code->freevars[arg - ncells]->text;
           raise(t.UnboundLocalError, "cannot access local variable '" + n + "' where it is not associated with a value");
         }
+        if (may_lead_to_generator(cell->contents)) note_possible_drop();
         cell->contents = Value();
         break;
       }
@@ -628,10 +865,12 @@ Value VM::run_loop(Frame* entry) {
       case Op::StoreGlobal: {
         Value v = POP();
         SYNC();
+        if (!open_generators_.empty() && may_lead_to_generator(dict_get_name(f->globals, names[arg]))) note_possible_drop();
         f->globals->table.insert(*this, names[arg], names[arg]->hash(), v);
         break;
       }
       case Op::DeleteGlobal:
+        note_possible_drop();
         if (!f->globals->table.erase(*this, names[arg], names[arg]->hash()))
           raise_name_error(f, names[arg], /*suggest=*/false);
         break;
@@ -648,10 +887,12 @@ Value VM::run_loop(Frame* entry) {
         Value v = POP();
         SYNC();
         DictObject* ns = f->locals_dict ? f->locals_dict : f->globals;
+        if (!open_generators_.empty() && may_lead_to_generator(dict_get_name(ns, names[arg]))) note_possible_drop();
         ns->table.insert(*this, names[arg], names[arg]->hash(), v);
         break;
       }
       case Op::DeleteName: {
+        note_possible_drop();
         DictObject* ns = f->locals_dict ? f->locals_dict : f->globals;
         if (!ns->table.erase(*this, names[arg], names[arg]->hash())) raise_name_error(f, names[arg], false);
         break;
@@ -665,12 +906,14 @@ Value VM::run_loop(Frame* entry) {
         Value obj = POP();
         Value v = POP();
         SYNC();
+        note_possible_drop();
         set_attr(obj, names[arg], v);
         break;
       }
       case Op::DeleteAttr: {
         Value obj = POP();
         SYNC();
+        note_possible_drop();
         del_attr(obj, names[arg]);
         break;
       }
@@ -721,6 +964,7 @@ Value VM::run_loop(Frame* entry) {
         Value container = POP();
         Value v = POP();
         SYNC();
+        note_possible_drop();
         set_item(container, key, v);
         break;
       }
@@ -728,6 +972,7 @@ Value VM::run_loop(Frame* entry) {
         Value key = POP();
         Value container = POP();
         SYNC();
+        note_possible_drop();
         del_item(container, key);
         break;
       }
@@ -973,6 +1218,7 @@ Value VM::run_loop(Frame* entry) {
           if (v) { PUSH(v); break; }
           --sp;
           f->ip = arg;
+          note_possible_drop();  // the exhausted iterator (a zip or map may hold generators)
           break;
         }
         if (it.is_object() && it.as_object()->kind == ObjKind::Generator) {
@@ -1013,6 +1259,7 @@ Value VM::run_loop(Frame* entry) {
         if (v) { PUSH(v); break; }
         --sp;
         f->ip = arg;
+        note_possible_drop();
         break;
       }
       case Op::MakeFunction: {
@@ -1077,6 +1324,7 @@ Value VM::run_loop(Frame* entry) {
         }
         sp -= arg + 2;
         PUSH(result);
+        note_possible_drop();  // the arguments, and whatever the native let go of
         break;
       }
       case Op::CallEx: {
@@ -1109,6 +1357,7 @@ Value VM::run_loop(Frame* entry) {
         }
         sp -= operands;
         PUSH(result);
+        note_possible_drop();
         break;
       }
       case Op::ReturnValue: {
@@ -1118,6 +1367,7 @@ Value VM::run_loop(Frame* entry) {
         push_trace(*this, done, TraceHook::Event::Return, result);
         frames_.pop_back();
         --call_depth_;
+        note_possible_drop();  // the frame's variables
         if (done->generator) {
           Frame::Resumer how = done->resumer;
           const bool sent_value = done->sent_value;

@@ -1,9 +1,78 @@
 // Heap: the mark phase's worklist marker, the sweep, and teardown of every object.
 #include "core/heap.h"
 
+#include <malloc.h>
+
+#include <cstdlib>
+#include <limits>
+#include <new>
 #include <vector>
 
+namespace {
+
+// Per-thread allocation accounting (see AllocationCeiling). Plain thread_local integers: no
+// initialisation guard, no atomics, so counting costs a few instructions per allocation.
+thread_local int64_t t_allocated_bytes = 0;
+constexpr int64_t kNoCeiling = std::numeric_limits<int64_t>::max();
+thread_local int64_t t_ceiling = kNoCeiling;        // the ceiling in force (raised while the reserve is open)
+thread_local int64_t t_armed_ceiling = kNoCeiling;  // the ceiling AllocationCeiling asked for
+// Room for raising MemoryError, unwinding frames and formatting the traceback after the ceiling fired.
+constexpr int64_t kEmergencyReserve = int64_t(64) << 20;
+
+}  // namespace
+
+void* operator new(std::size_t size) {
+  if (size > std::size_t(kNoCeiling) || t_allocated_bytes + int64_t(size) > t_ceiling) {
+    if (t_ceiling < kNoCeiling - kEmergencyReserve) t_ceiling += kEmergencyReserve;
+    throw std::bad_alloc();
+  }
+  void* block = std::malloc(size ? size : 1);
+  if (!block) throw std::bad_alloc();
+  t_allocated_bytes += int64_t(malloc_usable_size(block));
+  return block;
+}
+
+void operator delete(void* block) noexcept {
+  if (!block) return;
+  t_allocated_bytes -= int64_t(malloc_usable_size(block));
+  std::free(block);
+}
+
+void operator delete(void* block, std::size_t) noexcept { operator delete(block); }
+
+// The other forms route through the two above: the accounting then sees every block, and under
+// AddressSanitizer (which supplies whichever forms a program does not) no block is allocated by
+// one family and freed by another (libFuzzer's nothrow buffers were, and std::stable_sort's are).
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+  try {
+    return operator new(size);
+  } catch (const std::bad_alloc&) {
+    return nullptr;
+  }
+}
+void* operator new[](std::size_t size) { return operator new(size); }
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept { return operator new(size, std::nothrow); }
+void operator delete(void* block, const std::nothrow_t&) noexcept { operator delete(block); }
+void operator delete[](void* block) noexcept { operator delete(block); }
+void operator delete[](void* block, std::size_t) noexcept { operator delete(block); }
+void operator delete[](void* block, const std::nothrow_t&) noexcept { operator delete(block); }
+
 namespace cv {
+
+int64_t thread_allocated_bytes() { return t_allocated_bytes; }
+
+AllocationCeiling::AllocationCeiling(int64_t ceiling) : saved_ceiling_(t_ceiling), saved_armed_(t_armed_ceiling) {
+  t_ceiling = t_armed_ceiling = ceiling;
+}
+
+AllocationCeiling::~AllocationCeiling() {
+  t_ceiling = saved_ceiling_;
+  t_armed_ceiling = saved_armed_;
+}
+
+void AllocationCeiling::rearm() {
+  if (t_ceiling != t_armed_ceiling && t_allocated_bytes < t_armed_ceiling) t_ceiling = t_armed_ceiling;
+}
 
 // Marks with an explicit worklist rather than recursion: a million-node linked list
 // would otherwise overflow the native stack. Each top-level visit drains the worklist

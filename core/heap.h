@@ -16,6 +16,30 @@
 
 namespace cv {
 
+// Memory accounting for RunLimits::max_heap_bytes. heap.cpp replaces the global operator
+// new/delete so that every C++ allocation (object headers, list storage, string text, dict
+// tables, big ints, frames) is counted per thread; an object-by-object estimate would miss
+// the storage natives grow behind the collector's back (`list(range(10**9))`).
+int64_t thread_allocated_bytes();  // bytes this thread holds from operator new now
+
+// While alive, operator new on this thread throws std::bad_alloc instead of letting the thread's
+// holding pass `ceiling` bytes: the last line of defence against native code that allocates in
+// a loop with no safe point in between (the VM turns bad_alloc into MemoryError). After it has
+// fired, a reserve above the ceiling lets the MemoryError and its unwinding allocate; rearm()
+// removes the reserve again once the holding is back under the ceiling.
+class AllocationCeiling {
+ public:
+  explicit AllocationCeiling(int64_t ceiling);
+  ~AllocationCeiling();
+  AllocationCeiling(const AllocationCeiling&) = delete;
+  AllocationCeiling& operator=(const AllocationCeiling&) = delete;
+  static void rearm();
+
+ private:
+  int64_t saved_ceiling_;
+  int64_t saved_armed_;
+};
+
 class Heap {
  public:
   Heap() = default;
@@ -39,6 +63,9 @@ class Heap {
   // Extra memory owned by an object (vector storage, string text) counts towards scheduling too.
   void note_external_bytes(size_t n) { bytes_since_collection_ += n; }
   size_t object_count() const { return object_count_; }
+  // Bytes allocated on this thread since the heap was created and not yet freed (everything the
+  // run holds: objects, their storage, frames, the compiled program).
+  int64_t bytes_in_use() const { return thread_allocated_bytes() - baseline_bytes_; }
 
   // Mark phase: the caller visits every root through `marker()`, then calls sweep().
   GcMarker& begin_collection();
@@ -54,6 +81,7 @@ class Heap {
   uint32_t serial_counter_ = 0;
   uint32_t epoch_ = 0;
   Marker* marker_ = nullptr;
+  int64_t baseline_bytes_ = thread_allocated_bytes();
 };
 
 }  // namespace cv

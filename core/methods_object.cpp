@@ -223,6 +223,7 @@ Value type_new(VM& vm, PosArgs args, KwArgs kwargs, Object*) {
   TypeObject* cls = vm.new_type(str_text(rest[0]), bases, kind, false);
   cls->type = meta;
   for (auto& [k, v] : dict_items(as<DictObject>(rest[2]))) dict_set(vm, cls->attrs, k, v);
+  vm.complete_class_dict(cls);
   Frame* f = vm.current_frame();
   if (Value mod = dict_get_str(vm, cls->attrs, "__module__"); !mod.is_null() && VM::is_str(mod)) {
     cls->module = str_text(mod);

@@ -515,11 +515,19 @@ std::vector<StepChange> StepView::changes() const {
         add({StepChange::Kind::Variable, f->second, rec_.text(code.local_names[c.index() - first_local]), 0});
       continue;
     }
-    if (auto f = frame_of_namespace.find(id); f != frame_of_namespace.end() && c.op() == Change::Op::Set) {
-      const std::vector<RVal>& ns = content(id);
-      uint32_t key_slot = c.index() - ((c.index() - 2) % 2);
-      if (key_slot < ns.size() && ns[key_slot].kind() == RVal::Kind::Str) {
-        add({StepChange::Kind::Variable, f->second, rec_.text(ns[key_slot].index()), 0});
+    // A global or class-body name: a set or insert in its namespace dict (a new name is an
+    // insert at the end). The key is read after the step, or before it when the name was deleted.
+    if (auto f = frame_of_namespace.find(id);
+        f != frame_of_namespace.end() && (c.op() == Change::Op::Set || c.op() == Change::Op::Insert) && c.index() >= 2) {
+      const uint32_t key_slot = c.index() - ((c.index() - 2) % 2);
+      RVal key;
+      if (const std::vector<RVal>& ns = content(id); key_slot < ns.size()) key = ns[key_slot];
+      if (key.kind() != RVal::Kind::Str) {
+        std::vector<RVal> before = rec_.content_at(id, begin);
+        if (key_slot < before.size()) key = before[key_slot];
+      }
+      if (key.kind() == RVal::Kind::Str) {
+        add({StepChange::Kind::Variable, f->second, rec_.text(key.index()), 0});
         continue;
       }
     }

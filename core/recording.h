@@ -23,6 +23,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -31,6 +32,8 @@
 #include <vector>
 
 namespace cv {
+
+struct ExportCache;  // trace_export.cpp: export ids of the steps step_record_json() numbered so far
 
 // A recorded value in 64 bits. Tag in the low bits:
 //   ...1  small int (value << 1 | 1)
@@ -231,6 +234,8 @@ class Recording {
   std::string stdout_text;
   std::vector<std::pair<uint32_t, uint32_t>> stdout_marks;  // (step, stdout length after it), when it grew
   RunEnd end;
+  // step_record_json()'s numbering, made on first use (not part of the recording's content).
+  mutable std::shared_ptr<ExportCache> export_cache;
 
   // Applies one change to a content vector (checkpoint contents come from `arena`).
   void apply(std::vector<RVal>& content, const Change& c) const;

@@ -2,6 +2,7 @@
 #include "core/trace_export.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -88,27 +89,123 @@ void for_each_pair(const std::vector<RVal>& dict, F&& f) {
 
 // ---------------------------------------------------------------- JSON lines
 
+// Export ids: objects are written renumbered by first appearance in the export, in the order
+// the reference tracer numbers them (each frame's fn, locals, cells; the return value; then the
+// heap breadth first, children in the order they are written). The walk that hands them out is
+// separate from the writing so that step_record_json() can number steps it does not write; the
+// writer only looks ids up, so both give the same numbers by construction.
+class ExportNumbering {
+ public:
+  explicit ExportNumbering(const Recording& rec) : rec_(rec) {}
+
+  // Numbers the objects of step `v` not numbered yet; `heap` receives the step's heap, in order.
+  void walk(const StepView& v, std::vector<uint32_t>& heap) {
+    heap_ = &heap;
+    heap.clear();
+    if (seen_.size() < rec_.objects.size()) seen_.resize(rec_.objects.size(), 0);
+    if (++stamp_ == 0) {  // wrapped: clear the marks once every 2^32 steps
+      std::fill(seen_.begin(), seen_.end(), 0);
+      stamp_ = 1;
+    }
+    for (const FrameView& f : v.stack()) {
+      if (f.function) reference(f.function);
+      for (const auto& local : f.locals) value(local.second);
+      for (const auto& cell : f.cells) reference(cell.second);
+    }
+    if (auto r = v.return_value()) value(*r);
+    for (size_t i = 0; i < heap.size(); ++i) children(v, heap[i]);
+  }
+
+  uint32_t id_of(uint32_t id) const { return id < ids_.size() ? ids_[id] : 0; }
+
+ private:
+  void reference(uint32_t id) {
+    if (id >= ids_.size()) ids_.resize(std::max<size_t>(id + 1, ids_.size() * 2), 0);
+    if (ids_[id] == 0) ids_[id] = ++next_;
+    if (id >= seen_.size()) seen_.resize(id + 1, 0);
+    if (seen_[id] != stamp_) {
+      seen_[id] = stamp_;
+      heap_->push_back(id);
+    }
+  }
+  void value(RVal v) {
+    if (v.is_ref()) reference(v.index());
+  }
+  void values(const std::vector<RVal>& c, size_t from) {
+    for (size_t i = from; i < c.size(); ++i) value(c[i]);
+  }
+  // The values of an attribute dict, as JsonlWriter::attrs writes them (hidden entries hold no refs
+  // that matter: __module__ and __qualname__ are str, __dict__/__weakref__ are not recorded values).
+  void attr_values(const StepView& v, RVal ns, bool hide_class_entries) {
+    if (!ns.is_ref()) return;
+    for_each_pair(v.content(ns.index()), [&](RVal k, RVal x) {
+      if (hide_class_entries) {
+        std::string_view name = str_of(rec_, k);
+        if (std::find(std::begin(kClassAttrsHidden), std::end(kClassAttrsHidden), name) != std::end(kClassAttrsHidden))
+          return;
+      }
+      value(x);
+    });
+  }
+  // In the order JsonlWriter::object writes them.
+  void children(const StepView& v, uint32_t id) {
+    const ObjType type = rec_.object_type(id);
+    const std::vector<RVal>& c = v.content(id);
+    const uint32_t h = obj_header_size(type);
+    switch (type) {
+      case ObjType::List: case ObjType::Tuple: case ObjType::Set: case ObjType::FrozenSet: case ObjType::Deque:
+      case ObjType::Dict:
+        values(c, h);  // dict: key, value, key, value (holes are absent)
+        if (!c[0].is_absent()) attr_values(v, c[1], false);
+        break;
+      case ObjType::Cell: value(c[0]); value(c[1]); break;
+      case ObjType::Function:
+        for (size_t i = 0; i < 4; ++i) value(c[i]);
+        for (size_t i = h; i + 1 < c.size(); i += 2) {
+          value(c[i]);
+          reference(c[i + 1].index());
+          const std::vector<RVal>& cell = v.content(c[i + 1].index());
+          if (cell.size() > 1) value(cell[1]);
+        }
+        if (c[4].is_ref()) values(v.content(c[4].index()), 2);
+        break;
+      case ObjType::Instance: attr_values(v, c[1], false); break;
+      case ObjType::Class: value(c[0]); values(c, h); attr_values(v, c[1], true); break;
+      case ObjType::Method: value(c[0]); value(c[1]); break;
+      case ObjType::Generator: value(c[0]); value(c[1]); break;
+      case ObjType::Builtin: value(c[0]); value(c[1]); break;
+      case ObjType::Module: value(c[0]); break;
+      case ObjType::Exception: value(c[0]); values(c, h); attr_values(v, c[1], false); break;
+      case ObjType::StaticMethod: case ObjType::ClassMethod: value(c[0]); break;
+      case ObjType::Other: case ObjType::Frame: break;
+    }
+  }
+
+  const Recording& rec_;
+  std::vector<uint32_t> ids_;   // recording id -> export id (0: not numbered yet)
+  uint32_t next_ = 0;
+  std::vector<uint32_t> seen_;  // recording id -> stamp of the step that listed it in the heap
+  uint32_t stamp_ = 0;
+  std::vector<uint32_t>* heap_ = nullptr;
+};
+
 class JsonlWriter {
  public:
-  // Object ids are written renumbered by first appearance in the export, in the order the
-  // reference tracer numbers them (each frame's fn, locals, cells; the return value; then the
-  // heap breadth first, children in the order they are written).
-  JsonlWriter(const Recording& rec, std::ostream& out) : rec_(rec), out_(out), val_{rec, false, {}} {
+  JsonlWriter(const Recording& rec, const ExportNumbering& numbering)
+      : rec_(rec), numbering_(numbering), val_{rec, false, {}} {
     val_.renumber = [this](uint32_t id) { return reference(id); };
   }
 
   uint32_t reference(uint32_t id) {
-    if (id >= export_ids_.size()) export_ids_.resize(std::max<size_t>(id + 1, export_ids_.size() * 2), 0);
-    if (export_ids_[id] == 0) export_ids_[id] = ++next_export_id_;
-    if (queued_.insert(id).second) queue_.push_back(id);
-    return export_ids_[id];
+    uint32_t written = numbering_.id_of(id);
+    // Every object written was numbered by the walk; a miss would be a bug in
+    // ExportNumbering::children (tests compare step_record_json with the export).
+    assert(written != 0);
+    return written;
   }
 
-  void step(const StepView& v) {
-    std::string& o = buf_;
-    o.clear();
-    queue_.clear();
-    queued_.clear();
+  // Appends the step record (no newline); `heap` is the step's heap from ExportNumbering::walk.
+  void step(std::string& o, const StepView& v, const std::vector<uint32_t>& heap) {
     o += "{\"kind\": \"step\", \"step\": " + std::to_string(v.step()) + ", \"event\": \"" +
          step_event_name(v.event()) + "\", \"line\": " + std::to_string(v.line()) + ", \"stack\": [";
     bool first = true;
@@ -125,10 +222,10 @@ class JsonlWriter {
       if (v.is_unwind()) ret += ", \"unwind\": true";
     }
     o += "], \"heap\": {";
-    for (size_t i = 0; i < queue_.size(); ++i) {
-      uint32_t id = queue_[i];
+    for (size_t i = 0; i < heap.size(); ++i) {
+      uint32_t id = heap[i];
       if (i) o += ", ";
-      o += '"' + std::to_string(export_ids_[id]) + "\": ";
+      o += '"' + std::to_string(reference(id)) + "\": ";
       object(o, v, id);
     }
     o += '}';
@@ -151,8 +248,7 @@ class JsonlWriter {
       for (size_t i = 0; i < retained.size(); ++i) o += (i ? ", " : "") + std::to_string(retained[i].fid);
       o += ']';
     }
-    o += "}\n";
-    out_ << o;
+    o += '}';
   }
 
  private:
@@ -359,13 +455,8 @@ class JsonlWriter {
   }
 
   const Recording& rec_;
-  std::ostream& out_;
+  const ExportNumbering& numbering_;
   ValueWriter val_;
-  std::string buf_;
-  std::vector<uint32_t> export_ids_;  // recording id -> written id (0: not written yet)
-  uint32_t next_export_id_ = 0;
-  std::vector<uint32_t> queue_;       // this step's heap, in order of first reference
-  std::unordered_set<uint32_t> queued_;
 };
 
 const char* status_name(RunEnd::Status s) {
@@ -383,9 +474,19 @@ void write_trace_jsonl(const Recording& rec, std::string_view program, std::ostr
   std::string head = "{\"kind\": \"meta\", \"format\": 1, \"tool\": \"closureviz\", \"program\": ";
   json_string(head, program);
   out << head << "}\n";
-  JsonlWriter writer(rec, out);
+  ExportNumbering numbering(rec);
+  JsonlWriter writer(rec, numbering);
   Cursor cursor(rec);
-  while (cursor.advance()) writer.step(StepView(rec, cursor.step(), &cursor));
+  std::vector<uint32_t> heap;
+  std::string line;
+  while (cursor.advance()) {
+    StepView view(rec, cursor.step(), &cursor);
+    numbering.walk(view, heap);
+    line.clear();
+    writer.step(line, view, heap);
+    line += '\n';
+    out << line;
+  }
   std::string end = "{\"kind\": \"end\", \"status\": \"" + std::string(status_name(rec.end.status)) +
                     "\", \"steps\": " + std::to_string(rec.step_count()) + ", \"stdout\": ";
   json_string(end, rec.stdout_text);
@@ -404,6 +505,34 @@ void write_trace_jsonl(const Recording& rec, std::string_view program, std::ostr
     json_string(end, rec.end.message);
   }
   out << end << "}\n";
+}
+
+// What step_record_json() keeps between calls: the export ids of the steps numbered so far and
+// a cursor standing at the last of them (steps are numbered in order, like the export does).
+struct ExportCache {
+  explicit ExportCache(const Recording& rec) : recording(&rec), numbering(rec), cursor(rec) {}
+  const Recording* recording;
+  ExportNumbering numbering;
+  Cursor cursor;
+  std::vector<uint32_t> heap;
+};
+
+std::string step_record_json(const Recording& rec, uint32_t step) {
+  if (step < 1 || step > rec.step_count()) return "null";
+  // A copied or moved Recording must not use a cache (and cursor) made for another address.
+  if (!rec.export_cache || rec.export_cache->recording != &rec) rec.export_cache = std::make_shared<ExportCache>(rec);
+  ExportCache& cache = *rec.export_cache;
+  // An object reachable at `step` was numbered at its first appearance, at `step` or before,
+  // so once the steps up to `step` are numbered, any view of it gets its final ids.
+  while (cache.cursor.step() < step) {
+    cache.cursor.advance();
+    cache.numbering.walk(StepView(rec, cache.cursor.step(), &cache.cursor), cache.heap);
+  }
+  const StepView view(rec, step, &cache.cursor);  // uses the cursor only when it stands at `step`
+  cache.numbering.walk(view, cache.heap);
+  std::string out;
+  JsonlWriter(rec, cache.numbering).step(out, view, cache.heap);
+  return out;
 }
 
 // ---------------------------------------------------------------- Online Python Tutor

@@ -1,6 +1,7 @@
 // Trace export: a Recording written as JSON lines (docs trace-format.md, version 1) or as Online Python Tutor's trace.
 #pragma once
 
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -13,6 +14,12 @@ namespace cv {
 // the CPython reference tracer writes them), then `end`. `program` is the file's base name.
 // Extra keys (readers ignore them): each frame's `retained` list in `retained` on the step.
 void write_trace_jsonl(const Recording& recording, std::string_view program, std::ostream& out);
+
+// The `step` record of step `step` (1..step_count(); "null" otherwise): one JSON object, no
+// newline, identical to that step's line of write_trace_jsonl(), heap ids included (they are
+// numbered by first appearance in the run, so the first call for a late step numbers the steps
+// before it once; later calls reuse that). Not thread-safe: it caches in the Recording.
+std::string step_record_json(const Recording& recording, uint32_t step);
 
 // Online Python Tutor's format: {"code": SOURCE, "trace": [{"event", "line", "func_name",
 // "globals", "ordered_globals", "stack_to_render", "heap", "stdout"}, ...]}, frames with their

@@ -33,6 +33,8 @@ VM::VM(RunLimits l) : limits(l) {
   install_builtins(*this);
   install_type_methods(*this);
   install_modules(*this);
+  // Everything allocated so far is library state; a probe object's serial marks the boundary.
+  boot_serial_ = new_dict()->serial;
 }
 
 VM::~VM() {
@@ -357,6 +359,8 @@ Value VM::import_module(StrObject* name) {
 int frame_line(const Frame& frame) {
   const auto& lines = frame.code->info.lines;
   if (lines.empty()) return frame.code->info.firstlineno;
+  // A generator frame that never ran (an exception thrown into it at once) is at its `def` line.
+  if (frame.ip == 0 && frame.line_ip < 0 && frame.generator) return frame.code->info.firstlineno;
   int32_t at = frame.line_ip >= 0 ? frame.line_ip : frame.ip > 0 ? frame.ip - 1 : 0;
   if (at >= static_cast<int32_t>(lines.size())) at = static_cast<int32_t>(lines.size()) - 1;
   return lines[at];
@@ -568,6 +572,7 @@ Value VM::call(Value callable, PosArgs args, KwArgs kwargs) {
         f->generator = gen;
         gen->name = fn->name;
         gen->qualname = fn->qualname;
+        note_new_generator(gen);
         return gen;
       }
       f->on_return = Frame::OnReturn::ExitNested;
@@ -695,11 +700,45 @@ void VM::run_main(std::string_view source, std::string_view filename) {
   main_filename_ = std::string(filename);
   CodeObject* code = compile_source(*this, source, filename);
   TempRoot root(*this, code);
+  // __main__'s namespace starts as under `python3 PROGRAM.py`, in the same order (globals() shows it).
   dict_set_name(*this, main_globals, intern("__name__"), intern("__main__"));
   dict_set_name(*this, main_globals, intern("__doc__"), None);
+  dict_set_name(*this, main_globals, intern("__package__"), None);
+  dict_set_name(*this, main_globals, intern("__loader__"), None);
+  dict_set_name(*this, main_globals, intern("__spec__"), None);
+  dict_set_name(*this, main_globals, intern("__annotations__"), new_dict());
+  Value builtins_module = find_module("builtins");
+  dict_set_name(*this, main_globals, intern("__builtins__"), builtins_module ? builtins_module : Value(builtins));
+  dict_set_name(*this, main_globals, intern("__file__"), new_str(std::string(filename)));
+  dict_set_name(*this, main_globals, intern("__cached__"), None);
   Frame* f = new_frame(code, nullptr, main_globals, main_globals);
   f->on_return = Frame::OnReturn::ExitNested;
   run_frame(f);
+}
+
+void VM::start_main(std::string_view source, std::string_view filename) {
+  pause_countdown_ = 0;  // enter <module> (its call event included) and stop before its first instruction
+  paused_ = false;
+  main_frame_ = nullptr;
+  run_main(source, filename);
+  main_frame_ = frames_.empty() ? nullptr : frames_.front();
+}
+
+bool VM::continue_main(uint64_t steps) {
+  if (!main_frame_ || !frame_on_stack(main_frame_)) return true;
+  pause_countdown_ = steps > uint64_t(INT64_MAX) ? INT64_MAX : int64_t(steps);
+  paused_ = false;
+  try {
+    drive_frame(main_frame_, nullptr);
+  } catch (...) {
+    main_frame_ = nullptr;
+    pause_countdown_ = INT64_MAX;
+    throw;
+  }
+  if (paused_) return false;
+  main_frame_ = nullptr;
+  pause_countdown_ = INT64_MAX;
+  return true;
 }
 
 // ------------------------------------------------------------------ tracebacks
@@ -887,6 +926,8 @@ void VM::visit_roots(GcMarker& m) {
 void VM::collect_garbage() {
   GcMarker& marker = heap.begin_collection();
   visit_roots(marker);
+  // An open generator nothing reaches waits for finalize_unreachable_generators to close it.
+  for (GeneratorObject* gen : open_generators_) marker.visit(gen);
   heap.sweep();
   size_t live = heap.object_count() * 64;
   next_collection_bytes_ = std::max<size_t>(size_t(8) << 20, live * 2);
@@ -894,6 +935,12 @@ void VM::collect_garbage() {
 
 void VM::maybe_collect() {
   if (native_depth_ > 0) return;
+  // The memory limit: garbage may be what is over it, so collect before giving up.
+  if (heap.bytes_in_use() > int64_t(limits.max_heap_bytes)) {
+    collect_garbage();
+    if (heap.bytes_in_use() > int64_t(limits.max_heap_bytes)) raise(t.MemoryError, "");
+  }
+  AllocationCeiling::rearm();
   if (limits.gc_stress > 0) {
     if (++safe_points_ % limits.gc_stress == 0) collect_garbage();
     return;

@@ -189,6 +189,9 @@ class VM {
   // Resumes `gen` sending `sent` (or throwing `thrown` into it). Returns the yielded value, or
   // null when the generator finished (its return value is then in `*returned` if given).
   Value resume_generator(GeneratorObject* gen, Value sent, ExceptionObject* thrown = nullptr, Value* returned = nullptr);
+  // gen.close(): closes the sub-iterator of a `yield from` it is suspended in, then throws
+  // GeneratorExit into it (also when it never started, as CPython 3.11 does).
+  void close_generator(GeneratorObject* gen);
 
   // A frame that is done: freed, and its generator (if any) marked finished.
   void release_frame(Frame* frame);
@@ -212,6 +215,12 @@ class VM {
   // Compiles and runs a whole program as __main__. Returns normally, or throws PyRaise for
   // an uncaught exception (with its traceback filled in). CompileError propagates as is.
   void run_main(std::string_view source, std::string_view filename);
+  // The same run in slices (ProgramRun): start_main compiles and enters <module> without running
+  // an instruction; each continue_main runs about `steps` instructions and returns true once the
+  // program has finished (or throws PyRaise as run_main does). It pauses only in the outermost
+  // dispatch loop, so while native code has called back into Python it runs on until that unwinds.
+  void start_main(std::string_view source, std::string_view filename);
+  bool continue_main(uint64_t steps);
   // The exception that ended the last run (null if it completed).
   const std::vector<Frame*>& frame_stack() const { return frames_; }
   Frame* current_frame() const { return frames_.empty() ? nullptr : frames_.back(); }
@@ -266,10 +275,31 @@ class VM {
   size_t next_collection_bytes_ = 8u << 20;
   int safe_points_ = 0;  // counts safe points for RunLimits::gc_stress
   Value run_loop(Frame* entry);            // the dispatch loop proper
+  // ---- generator finalization
+  // CPython closes a suspended (or never started) generator the moment its last reference goes
+  // (refcounting): GeneratorExit is thrown into it, so its finally blocks run and a tracer sees
+  // call/exception/return. This VM has no refcounts, so instructions that may drop a reference set
+  // finalize_check_ while open generators exist, and the outermost dispatch loop then looks, before
+  // the next instruction, for open generators nothing reaches any more and closes them.
+  std::vector<GeneratorObject*> open_generators_;  // made and not yet finished (may hold finished ones until compacted)
+  bool finalize_check_ = false;                    // a reference may have been dropped since the last look
+  uint32_t boot_serial_ = 0;                       // objects up to this serial belong to the library, not the program
+  void note_new_generator(GeneratorObject* gen);
+  void finalize_unreachable_generators();
+  void close_generator_quietly(GeneratorObject* gen);  // gen.close() whose errors are ignored, as CPython's finalizer
+  void note_possible_drop() { if (!open_generators_.empty()) finalize_check_ = true; }
+  Value drive_frame(Frame* entry, ExceptionObject* pending);  // run_frame after the push: loop + unwinding
+  int64_t pause_countdown_ = INT64_MAX;    // instructions left before the outermost loop pauses
+  bool paused_ = false;                    // run_loop returned because of pause_countdown_
+  Frame* main_frame_ = nullptr;            // <module>'s frame while a sliced run is under way
   bool unwind(ExceptionObject* exc, Frame* entry, bool is_reraise);  // false: propagate out of `entry`
   Value construct(TypeObject* cls, PosArgs args, KwArgs kwargs, bool* init_pending, Value* init_fn);
   ExceptionObject* to_exception(const PyError& error);
   void finish_class(Frame* body_frame, Value* result);
+ public:
+  void complete_class_dict(TypeObject* cls);  // type.__new__'s additions: implicit staticmethod/classmethod, __slots__ members
+ private:
+  TypeObject* member_descriptor_type_ = nullptr;  // made when a class first declares __slots__
   Value import_module(StrObject* name);
   Frame* make_generator_frame(FunctionObject* fn, PosArgs args, KwArgs kwargs);
  public:

@@ -5,6 +5,7 @@
 #     apt  Debian packages (compilers, emscripten, SDL2, Dear ImGui, Catch2, fonts, Xvfb, Chromium)
 #     web  Debian source packages imgui + libsdl2 unpacked into the cache, SDL2 built with em++
 #     npm  playwright-core (drives Debian's Chromium in the browser smoke test)
+#     fuzz clang + libFuzzer for scripts/fuzz.sh (only when asked for)
 #
 # Nothing is written into the clone: sources, builds and node_modules live under $CLOSUREVIZ_CACHE.
 set -euo pipefail
@@ -127,10 +128,25 @@ step_npm() {
   (cd "$CV_NODE" && npm install --no-audit --no-fund --loglevel=error)
 }
 
+# Only for scripts/fuzz.sh (not a default step): clang and its libFuzzer + sanitizer runtimes.
+step_fuzz() {
+  local wanted=(clang libclang-rt-14-dev) missing=() p
+  for p in "${wanted[@]}"; do
+    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    cv_log "fuzz: clang and libFuzzer present"
+    return
+  fi
+  cv_log "fuzz: installing ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get -y -q -o DPkg::Lock::Timeout=900 update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get -y -q -o DPkg::Lock::Timeout=900 install "${missing[@]}"
+}
+
 steps=("$@")
 [ ${#steps[@]} -gt 0 ] || steps=(apt web npm)
 for s in "${steps[@]}"; do
-  case "$s" in apt|web|npm) ;; *) cv_die "unknown setup step '$s' (expected: apt web npm)";; esac
+  case "$s" in apt|web|npm|fuzz) ;; *) cv_die "unknown setup step '$s' (expected: apt web npm fuzz)";; esac
 done
 
 # Serialise concurrent setups (e.g. run.sh and test.sh started together) on the shared cache.

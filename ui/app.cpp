@@ -1,148 +1,706 @@
-// The closureviz app window. Layout:
+// The closureviz app window. Layout (presentation mode keeps only the code and the diagram):
 //
-//   +--------------------------------------------------------------+
-//   | closureviz <version>                        [example picker] |  header
-//   +------------------------------+-------------------------------+
-//   | Program                      | Scopes                        |
-//   |  1  def outer_function(x):   |  (frames, cells and closures  |
-//   |  2      def inner_function.. |   of the current step)        |
-//   +------------------------------+-------------------------------+
+//   +--------------------------------------------------------------------------+
+//   | File  Examples  View  Help                                     menu bar   |
+//   | [Edit|Visualize]  |< < > >|  > play  speed   Step K of N   calls  bps    |  toolbar
+//   | ▁▂▃▂▁▁▂▃▄▃▂▁ timeline: call depth over all steps, click or drag to jump    |
+//   +-------------------------------+------------------------------------------+
+//   | Program (code pane)           | explanation of the step                  |
+//   |  → 3      return x + y        | Global frame        func inner(y)        |
+//   |                               | f1: outer_function  [cell] ...           |
+//   +-------------------------------+                                          |
+//   | Output                        |                                          |
+//   +-------------------------------+------------------------------------------+
 #include "ui/app.h"
 
-#include <string>
-#include <string_view>
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "core/version.h"
 #include "imgui.h"
 #include "ui/builtin_examples.h"
-#include "ui/python_highlight.h"
 
 namespace cv::ui {
 
 namespace {
 
+App* g_active_app = nullptr;
+
 constexpr std::string_view kDefaultExample = "adder.py";
+// Recording stops after this many steps (status "limit"); the steps so far stay viewable.
+#ifdef __EMSCRIPTEN__
+constexpr std::uint64_t kMaxSteps = 300'000;   // the page records in one go between two frames
+#else
+constexpr std::uint64_t kMaxSteps = 2'000'000;
+#endif
 
-// Colours (RGBA): a dark theme with a few accents.
-constexpr ImU32 kColorHeaderBg = IM_COL32(30, 34, 44, 255);
-constexpr ImU32 kColorAccent = IM_COL32(120, 190, 255, 255);
+const char* view_name(layout::ViewMode view) { return view == layout::ViewMode::Environment ? "env" : "cells"; }
 
-ImVec4 token_color(TokenKind kind) {
-  switch (kind) {
-    case TokenKind::kKeyword: return ImVec4(0.80f, 0.56f, 0.95f, 1.0f);
-    case TokenKind::kBuiltin: return ImVec4(0.45f, 0.80f, 0.95f, 1.0f);
-    case TokenKind::kNumber: return ImVec4(0.95f, 0.70f, 0.40f, 1.0f);
-    case TokenKind::kString: return ImVec4(0.60f, 0.85f, 0.50f, 1.0f);
-    case TokenKind::kComment: return ImVec4(0.50f, 0.55f, 0.60f, 1.0f);
-    case TokenKind::kDefName: return ImVec4(0.98f, 0.85f, 0.45f, 1.0f);
-    case TokenKind::kPlain: break;
+bool read_text_file(const std::string& path, std::string* text, std::string* error) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    *error = path + " is a folder, not a file";
+    return false;
   }
-  return ImVec4(0.88f, 0.90f, 0.92f, 1.0f);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = "cannot open " + path;
+    return false;
+  }
+  std::ostringstream out;
+  out << in.rdbuf();
+  *text = std::move(out).str();
+  if (text->size() > (4u << 20)) {
+    *error = path + " is larger than 4 MB: not a program to step through";
+    return false;
+  }
+  return true;
+}
+
+// A toolbar button that can be disabled; returns true when clicked.
+bool tool_button(const char* label, bool enabled, const char* tooltip) {
+  ImGui::BeginDisabled(!enabled);
+  const bool clicked = ImGui::Button(label);
+  ImGui::EndDisabled();
+  if (tooltip && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tooltip);
+  return clicked && enabled;
 }
 
 }  // namespace
 
-App::App(Fonts fonts) : fonts_(fonts) {
-  const auto examples = builtin_examples();
-  for (std::size_t i = 0; i < examples.size(); ++i) {
-    if (examples[i].name == kDefaultExample) example_ = i;
+App* active_app() { return g_active_app; }
+void set_active_app(App* app) { g_active_app = app; }
+
+App::App(Fonts fonts, Settings settings, PlatformHooks hooks)
+    : fonts_(fonts), settings_(std::move(settings)), hooks_(std::move(hooks)) {
+  ThemeKind theme = ThemeKind::Light;
+  parse_theme(settings_.theme, &theme);
+  set_theme(theme);
+  view_ = settings_.view == "cells" ? layout::ViewMode::Cells : layout::ViewMode::Environment;
+  code_ratio_ = settings_.code_ratio;
+  // Start on the seed's example, already visualized: the first thing a learner sees is a diagram.
+  for (const Example& example : builtin_examples()) {
+    if (example.name == kDefaultExample) {
+      program_name_ = std::string(example.name);
+      std::string error;
+      load_program(std::string(example.source), &error);
+    }
   }
-  ImGuiStyle& style = ImGui::GetStyle();
-  ImGui::StyleColorsDark(&style);
-  style.WindowRounding = 0.0f;
-  style.ChildRounding = 4.0f;
-  style.FrameRounding = 3.0f;
-  style.WindowPadding = ImVec2(10, 10);
-  style.Colors[ImGuiCol_WindowBg] = ImVec4(0.09f, 0.10f, 0.13f, 1.0f);
-  style.Colors[ImGuiCol_ChildBg] = ImVec4(0.12f, 0.13f, 0.17f, 1.0f);
 }
 
+App::~App() {
+  if (g_active_app == this) g_active_app = nullptr;
+}
+
+void App::set_theme(ThemeKind theme) {
+  theme_ = theme;
+  settings_.theme = theme_name(theme);
+  apply_imgui_style(theme, settings_.font_scale);
+}
+
+// ---- Loading and the agreed API ----------------------------------------------------------------
+
+bool App::load_program(std::string source, std::string* error) {
+  playing_ = false;
+  editor_.set_text(source);
+  session_ = ProgramSession::record(editor_.text(), program_name_, kMaxSteps);
+  load_error_.clear();
+  diagram_.clear();
+  timeline_.clear();
+  if (session_->compile_error()) {
+    // Stay in Edit mode with the message at its line: nothing to visualize.
+    load_error_ = session_->message();
+    if (error) *error = load_error_;
+    mode_ = Mode::Edit;
+    step_ = 0;
+    return false;
+  }
+  timeline_.build(*session_);
+  mode_ = Mode::Visualize;
+  step_ = 0;
+  keep_places_ = false;
+  set_step(1);
+  diagram_.fit();
+  return true;
+}
+
+std::uint32_t App::step_count() const { return session_ ? session_->step_count() : 0; }
+
+void App::set_step(std::uint32_t step) {
+  const std::uint32_t n = step_count();
+  if (n == 0) {
+    step_ = 0;
+    return;
+  }
+  step = std::clamp<std::uint32_t>(step, 1, n);
+  if (step == step_) return;
+  step_ = step;
+  keep_places_ = true;
+  diagram_dirty_ = true;
+  if (session_) editor_.reveal_line(session_->line(step_));
+}
+
+void App::set_view(layout::ViewMode view) {
+  if (view == view_) return;
+  view_ = view;
+  settings_.view = view_name(view);
+  keep_places_ = false;
+  diagram_dirty_ = true;
+}
+
+void App::set_presentation(bool on) {
+  if (on == presentation_) return;
+  presentation_ = on;
+  // Larger fonts while presenting; the normal scale comes back afterwards.
+  static float saved_scale = 1.0f;
+  if (on) {
+    saved_scale = settings_.font_scale;
+    set_font_scale(std::max(saved_scale * 1.5f, 1.5f));
+  } else {
+    set_font_scale(saved_scale);
+  }
+  if (hooks_.set_fullscreen) hooks_.set_fullscreen(on);
+  diagram_.fit();
+}
+
+void App::set_font_scale(float scale) {
+  if (!(scale == scale)) return;  // NaN from a script: ignore
+  scale = std::clamp(scale, 0.5f, 3.0f);
+  if (std::fabs(scale - settings_.font_scale) < 0.001f) return;
+  settings_.font_scale = scale;
+  fonts_dirty_ = true;
+  apply_imgui_style(theme_, scale);
+}
+
+std::string App::state_json() const {
+  using Json = nlohmann::json;
+  const char* status = "ok";
+  std::string message;
+  if (!load_error_.empty()) {
+    status = "error";
+    message = load_error_;
+  } else if (session_) {
+    switch (session_->status()) {
+      case RunStatus::Ok: break;
+      case RunStatus::Error: status = "error"; break;
+      case RunStatus::Limit: status = "limit"; break;
+    }
+    message = session_->message();
+  }
+  Json state = {{"step", step_},
+                {"step_count", step_count()},
+                {"view", view_name(view_)},
+                {"explanation", session_ && step_ > 0 ? session_->explain(step_) : std::string()},
+                {"status", status},
+                {"message", message}};
+  // The step record is already JSON: splice it in rather than parse and re-serialise it.
+  std::string out = state.dump(-1, ' ', false, Json::error_handler_t::replace);
+  out.pop_back();
+  out += ",\"record\":";
+  out += session_ && step_ > 0 ? session_->step_record_json(step_) : std::string("null");
+  out += '}';
+  return out;
+}
+
+bool App::open_file(const std::string& path, std::string* error) {
+  std::string text, message;
+  if (!read_text_file(path, &text, &message)) {
+    load_error_ = message;
+    if (error) *error = message;
+    return false;
+  }
+  file_path_ = path;
+  program_name_ = std::filesystem::path(path).filename().string();
+  remember_recent(path);
+  settings_.last_dir = std::filesystem::path(path).parent_path().string();
+  std::string compile_error;
+  load_program(std::move(text), &compile_error);
+  return true;  // a compile error is shown in the app; the file itself was read
+}
+
+void App::on_file_dropped(const std::string& path) {
+  std::string error;
+  if (!open_file(path, &error)) status_line_ = error;
+}
+
+void App::remember_recent(const std::string& path) {
+  std::error_code ec;
+  const std::string absolute = std::filesystem::absolute(path, ec).lexically_normal().string();
+  auto& recent = settings_.recent;
+  recent.erase(std::remove(recent.begin(), recent.end(), absolute), recent.end());
+  recent.insert(recent.begin(), absolute);
+  if (recent.size() > Settings::kMaxRecent) recent.resize(Settings::kMaxRecent);
+}
+
+void App::save_to(const std::string& path) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out || !(out << editor_.text()) || !out.flush()) {
+    status_line_ = "Could not save " + path + ": nothing was written over it.";
+    return;
+  }
+  file_path_ = path;
+  program_name_ = std::filesystem::path(path).filename().string();
+  remember_recent(path);
+  editor_.clear_edited();
+  status_line_ = "Saved " + path;
+}
+
+std::string App::dump_diagram_json() const {
+  std::string out = "{\"state\":" + state_json() + ",\"diagram\":";
+  const std::string drawn = diagram_.drawn_json();
+  out += drawn.empty() ? "null" : drawn;
+  out += "}\n";
+  return out;
+}
+
+// ---- Navigation ------------------------------------------------------------------------------------
+
+std::uint32_t App::find_step(bool forward, const std::function<bool(std::uint32_t)>& match) const {
+  const std::uint32_t n = step_count();
+  if (forward) {
+    for (std::uint32_t s = step_ + 1; s <= n; ++s)
+      if (match(s)) return s;
+  } else {
+    for (std::uint32_t s = step_; s-- > 1;)
+      if (match(s)) return s;
+  }
+  return 0;
+}
+
+// The next (or previous) call or return of the function running at the current step: the same
+// code, whichever of its frames (recursion included).
+void App::jump_call_or_return(bool forward) {
+  if (!session_ || step_ == 0) return;
+  const Recording& rec = session_->recording();
+  const std::uint32_t code = rec.frame(session_->fid(step_)).code;
+  const std::uint32_t target = find_step(forward, [&](std::uint32_t s) {
+    const StepMark m = session_->mark(s);
+    return (m == StepMark::Call || m == StepMark::Return) && rec.frame(session_->fid(s)).code == code;
+  });
+  if (target) set_step(target);
+}
+
+std::vector<std::uint32_t> App::breakpoint_steps() const {
+  std::vector<std::uint32_t> steps;
+  if (!session_ || breakpoints_.empty()) return steps;
+  // Capped: the timeline shows where they are, it does not need every one of a million.
+  for (std::uint32_t s = 1; s <= step_count() && steps.size() < 4096; ++s) {
+    if (session_->mark(s) == StepMark::None && breakpoints_.count(session_->line(s))) steps.push_back(s);
+  }
+  return steps;
+}
+
+void App::jump_breakpoint(bool forward) {
+  if (!session_ || breakpoints_.empty()) return;
+  const std::uint32_t target = find_step(forward, [&](std::uint32_t s) {
+    return session_->mark(s) == StepMark::None && breakpoints_.count(session_->line(s)) > 0;
+  });
+  if (target) set_step(target);
+  else status_line_ = forward ? "No breakpoint line runs after this step." : "No breakpoint line ran before this step.";
+}
+
+void App::toggle_breakpoint(int line) {
+  if (!breakpoints_.erase(line)) breakpoints_.insert(line);
+}
+
+void App::visualize() {
+  std::string error;
+  const std::string text = editor_.text();
+  const auto saved_breakpoints = breakpoints_;
+  load_program(text, &error);
+  breakpoints_ = saved_breakpoints;
+}
+
+void App::advance_playback() {
+  if (!playing_) return;
+  if (mode_ != Mode::Visualize || step_ >= step_count()) {
+    playing_ = false;
+    return;
+  }
+  play_accumulator_ += ImGui::GetIO().DeltaTime * play_speed_;
+  while (play_accumulator_ >= 1.0 && step_ < step_count()) {
+    play_accumulator_ -= 1.0;
+    set_step(step_ + 1);
+    // Playing stops at a breakpoint line, as a debugger's "continue" would.
+    if (session_->mark(step_) == StepMark::None && breakpoints_.count(session_->line(step_))) {
+      playing_ = false;
+      break;
+    }
+  }
+}
+
+void App::handle_keys() {
+  const ImGuiIO& io = ImGui::GetIO();
+  auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); };
+  auto pressed_index = [](int key_index) { return key_index >= 0 && ImGui::IsKeyPressed(key_index); };
+  // Font size and presentation work everywhere, even while typing.
+  if (io.KeyCtrl && (pressed_index(hooks_.key_equals) || pressed_index(hooks_.key_kp_plus))) set_font_scale(settings_.font_scale * 1.1f);
+  if (io.KeyCtrl && (pressed_index(hooks_.key_minus) || pressed_index(hooks_.key_kp_minus))) set_font_scale(settings_.font_scale / 1.1f);
+  if (io.KeyCtrl && pressed_index(hooks_.key_0)) set_font_scale(1.0f);
+  if (hooks_.key_f5 >= 0 && ImGui::IsKeyPressed(hooks_.key_f5, false)) set_presentation(!presentation_);
+  if (presentation_ && pressed(ImGuiKey_Escape)) set_presentation(false);
+  if (io.KeyCtrl && pressed(ImGuiKey_Enter)) {
+    if (mode_ == Mode::Edit) visualize();
+    else mode_ = Mode::Edit;
+  }
+#ifndef __EMSCRIPTEN__
+  if (io.KeyCtrl && pressed_index(hooks_.key_o)) file_dialog_.open(FileDialog::Purpose::Open, settings_.last_dir);
+  if (io.KeyCtrl && pressed_index(hooks_.key_s)) {
+    if (file_path_.empty()) file_dialog_.open(FileDialog::Purpose::Save, settings_.last_dir, program_name_);
+    else save_to(file_path_);
+  }
+#endif
+  // Stepping keys only while no text field has the keyboard (the editor needs arrows and Space).
+  if (io.WantTextInput || mode_ != Mode::Visualize || step_count() == 0) return;
+  if (pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_PageDown)) set_step(step_ + 1);
+  if (pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_PageUp)) set_step(step_ - 1);
+  if (pressed(ImGuiKey_Home)) set_step(1);
+  if (pressed(ImGuiKey_End)) set_step(step_count());
+  if (pressed(ImGuiKey_Space)) {
+    if (step_ >= step_count()) set_step(1);
+    playing_ = !playing_;
+  }
+}
+
+void App::refresh_diagram(bool keep_places) {
+  if (!session_ || step_ == 0) {
+    diagram_.clear();
+    return;
+  }
+  diagram_.show(session_->model(step_, view_), keep_places, fonts_.diagram ? fonts_.diagram : fonts_.code);
+}
+
+// ---- Drawing --------------------------------------------------------------------------------------
+
 void App::draw() {
+  handle_keys();
+  advance_playback();
+  if (diagram_dirty_) {
+    refresh_diagram(keep_places_);
+    diagram_dirty_ = false;
+    keep_places_ = true;
+  }
+
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
-  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                      ImGuiWindowFlags_NoSavedSettings |
-                                      ImGuiWindowFlags_NoBringToFrontOnFocus;
-  ImGui::Begin("closureviz", nullptr, kFlags);
-  draw_header();
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                           ImGuiWindowFlags_NoBringToFrontOnFocus;
+  if (!presentation_) flags |= ImGuiWindowFlags_MenuBar;
+  ImGui::Begin("closureviz", nullptr, flags);
+  if (!presentation_) {
+    draw_menu_bar();
+    draw_toolbar();
+    std::uint32_t step = step_;
+    if (mode_ == Mode::Visualize && timeline_.draw(ImGui::GetFrameHeight() * 1.3f, &step, breakpoint_steps(), colors().app)) {
+      set_step(step);
+      playing_ = false;
+    }
+    if (mode_ == Mode::Edit) draw_error_banner();
+  }
 
-  const float pane_width = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-  ImGui::BeginChild("program", ImVec2(pane_width, 0), true);
-  draw_code_pane();
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("scopes", ImVec2(0, 0), true);
-  draw_scopes_pane();
-  ImGui::EndChild();
-
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float height = ImGui::GetContentRegionAvail().y;
+  const float total_width = ImGui::GetContentRegionAvail().x;
+  const float code_width = std::floor(total_width * std::clamp(code_ratio_, 0.2f, 0.7f));
+  draw_code_column(code_width, height);
+  // A splitter between the columns: drag to give the code or the diagram more room.
+  ImGui::SameLine(0, 0);
+  ImGui::InvisibleButton("splitter", ImVec2(style.ItemSpacing.x, height));
+  if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+  if (ImGui::IsItemActive() && total_width > 0) {
+    code_ratio_ = std::clamp(code_ratio_ + ImGui::GetIO().MouseDelta.x / total_width, 0.2f, 0.7f);
+    settings_.code_ratio = code_ratio_;
+  }
+  ImGui::SameLine(0, 0);
+  draw_diagram_column(height);
   ImGui::End();
+
+#ifndef __EMSCRIPTEN__
+  std::string chosen;
+  if (file_dialog_.draw(&chosen)) {
+    settings_.last_dir = file_dialog_.directory();
+    if (file_dialog_.purpose() == FileDialog::Purpose::Open) on_file_dropped(chosen);
+    else save_to(chosen);
+  }
+#endif
 }
 
-void App::draw_header() {
-  const ImVec2 pos = ImGui::GetCursorScreenPos();
-  const float height = ImGui::GetFrameHeight() + 12.0f;
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(pos, ImVec2(pos.x + ImGui::GetContentRegionAvail().x, pos.y + height), kColorHeaderBg, 4.0f);
-
-  ImGui::SetCursorScreenPos(ImVec2(pos.x + 10.0f, pos.y + 6.0f + ImGui::GetStyle().FramePadding.y));
-  ImGui::PushStyleColor(ImGuiCol_Text, kColorAccent);
+void App::draw_menu_bar() {
+  if (!ImGui::BeginMenuBar()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, colors().app.accent);
   ImGui::TextUnformatted("closureviz");
   ImGui::PopStyleColor();
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s", cv::version());
-
-  const auto examples = builtin_examples();
-  const float combo_width = 220.0f;
-  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - combo_width - 10.0f);
-  ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, pos.y + 6.0f));
-  ImGui::SetNextItemWidth(combo_width);
-  const std::string current(examples[example_].name);
-  if (ImGui::BeginCombo("##example", current.c_str())) {
-    for (std::size_t i = 0; i < examples.size(); ++i) {
-      const std::string name(examples[i].name);
-      if (ImGui::Selectable(name.c_str(), i == example_)) example_ = i;
+#ifndef __EMSCRIPTEN__
+  if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Open...", "Ctrl+O")) file_dialog_.open(FileDialog::Purpose::Open, settings_.last_dir);
+    if (ImGui::MenuItem("Save", "Ctrl+S")) {
+      if (file_path_.empty()) file_dialog_.open(FileDialog::Purpose::Save, settings_.last_dir, program_name_);
+      else save_to(file_path_);
     }
-    ImGui::EndCombo();
+    if (ImGui::MenuItem("Save as...")) file_dialog_.open(FileDialog::Purpose::Save, settings_.last_dir, program_name_);
+    if (ImGui::BeginMenu("Open recent", !settings_.recent.empty())) {
+      std::string pick;
+      for (const std::string& path : settings_.recent)
+        if (ImGui::MenuItem(path.c_str())) pick = path;
+      ImGui::EndMenu();
+      if (!pick.empty()) on_file_dropped(pick);
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Quit", "Ctrl+Q") && hooks_.quit) hooks_.quit();
+    ImGui::EndMenu();
   }
-  ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height + ImGui::GetStyle().ItemSpacing.y));
+#endif
+  if (ImGui::BeginMenu("Examples")) {
+    for (const Example& example : builtin_examples()) {
+      const std::string name(example.name);
+      if (ImGui::MenuItem(name.c_str(), nullptr, name == program_name_ && file_path_.empty())) {
+        file_path_.clear();
+        program_name_ = name;
+        breakpoints_.clear();
+        std::string error;
+        load_program(std::string(example.source), &error);
+      }
+    }
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("View")) {
+    if (ImGui::MenuItem("Environment diagram", nullptr, view_ == layout::ViewMode::Environment)) set_view(layout::ViewMode::Environment);
+    if (ImGui::MenuItem("Cells (CPython)", nullptr, view_ == layout::ViewMode::Cells)) set_view(layout::ViewMode::Cells);
+    ImGui::Separator();
+    for (ThemeKind kind : {ThemeKind::Light, ThemeKind::Dark, ThemeKind::Projector}) {
+      const char* label = kind == ThemeKind::Light ? "Light theme" : kind == ThemeKind::Dark ? "Dark theme" : "Projector (high contrast)";
+      if (ImGui::MenuItem(label, nullptr, theme_ == kind)) set_theme(kind);
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Larger text", "Ctrl +")) set_font_scale(settings_.font_scale * 1.1f);
+    if (ImGui::MenuItem("Smaller text", "Ctrl -")) set_font_scale(settings_.font_scale / 1.1f);
+    float scale = settings_.font_scale;
+    ImGui::SetNextItemWidth(160);
+    if (ImGui::SliderFloat("Text size", &scale, 0.5f, 3.0f, "%.2fx")) set_font_scale(scale);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Fit diagram to window")) diagram_.fit();
+    if (ImGui::MenuItem("Presentation mode", "F5", presentation_)) set_presentation(!presentation_);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Help")) {
+    ImGui::TextDisabled("closureviz %s", cv::version());
+    ImGui::Separator();
+    ImGui::TextUnformatted("Left / Right, PageUp / PageDown   step back / forward");
+    ImGui::TextUnformatted("Home / End                        first / last step");
+    ImGui::TextUnformatted("Space                             play / pause");
+    ImGui::TextUnformatted("Ctrl+Enter                        Edit <-> Visualize");
+    ImGui::TextUnformatted("F5 (Esc to leave)                 presentation mode");
+    ImGui::TextUnformatted("Click a line number               breakpoint");
+    ImGui::TextUnformatted("Drag / wheel on the diagram       pan / zoom");
+    ImGui::EndMenu();
+  }
+  // The program's name on the right, with a dot while it has unsaved edits.
+  const std::string title = program_name_ + (editor_.edited() ? " *" : "");
+  const float w = ImGui::CalcTextSize(title.c_str()).x;
+  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w - 8);
+  ImGui::TextDisabled("%s", title.c_str());
+  ImGui::EndMenuBar();
 }
 
-void App::draw_code_pane() {
-  ImGui::TextDisabled("Program");
+void App::draw_toolbar() {
+  const AppColors& c = colors().app;
+  // Edit / Visualize: a two-button switch.
+  auto mode_button = [&](const char* label, bool active) {
+    if (active) {
+      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.accent));
+    }
+    const bool clicked = ImGui::Button(label);
+    if (active) ImGui::PopStyleColor(2);
+    return clicked && !active;
+  };
+  if (mode_button("Edit code", mode_ == Mode::Edit)) {
+    mode_ = Mode::Edit;
+    playing_ = false;
+    editor_.focus();
+  }
+  ImGui::SameLine(0, 2);
+  if (mode_button("Visualize", mode_ == Mode::Visualize)) visualize();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run the program and record every step (Ctrl+Enter)");
+
+  const bool stepping = mode_ == Mode::Visualize && step_count() > 0;
+  const std::uint32_t n = step_count();
+  ImGui::SameLine(0, 18);
+  if (tool_button("|<", stepping && step_ > 1, "First step (Home)")) set_step(1);
+  ImGui::SameLine(0, 2);
+  if (tool_button("< Back", stepping && step_ > 1, "Previous step (Left, PageUp)")) set_step(step_ - 1);
+  ImGui::SameLine(0, 2);
+  if (tool_button("Forward >", stepping && step_ < n, "Next step (Right, PageDown)")) set_step(step_ + 1);
+  ImGui::SameLine(0, 2);
+  if (tool_button(">|", stepping && step_ < n, "Last step (End)")) set_step(n);
+  ImGui::SameLine(0, 12);
+  if (tool_button(playing_ ? "Pause" : "Play", stepping, "Play / pause (Space)")) {
+    if (!playing_ && step_ >= n) set_step(1);
+    playing_ = !playing_;
+    play_accumulator_ = 0;
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+  ImGui::SliderFloat("##speed", &play_speed_, 0.5f, 30.0f, "%.1f steps/s", ImGuiSliderFlags_Logarithmic);
+
+  ImGui::SameLine(0, 14);
+  if (stepping) ImGui::Text("Step %u of %u", step_, n);
+  else ImGui::TextDisabled("Step - of -");
+
+  ImGui::SameLine(0, 14);
+  if (tool_button("<< call", stepping, "Previous call or return of the function running now")) jump_call_or_return(false);
+  ImGui::SameLine(0, 2);
+  if (tool_button("call >>", stepping, "Next call or return of the function running now")) jump_call_or_return(true);
+  ImGui::SameLine(0, 10);
+  const bool have_breakpoints = stepping && !breakpoints_.empty();
+  if (tool_button("<< break", have_breakpoints, "Back to the previous breakpoint (click line numbers to set)")) jump_breakpoint(false);
+  ImGui::SameLine(0, 2);
+  if (tool_button("break >>", have_breakpoints, "Run to the next breakpoint")) jump_breakpoint(true);
+
+}
+
+void App::draw_error_banner() {
+  if (load_error_.empty() && status_line_.empty()) return;
+  const AppColors& c = colors().app;
+  if (!load_error_.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, c.error_text);
+    ImGui::TextWrapped("%s", load_error_.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+void App::draw_code_column(float width, float height) {
+  const AppColors& c = colors().app;
+  ImGui::BeginGroup();
+  const float output_h = presentation_ ? 0.0f : std::max(ImGui::GetTextLineHeightWithSpacing() * 4.5f, height * 0.26f);
+  const float code_h = height - output_h - (presentation_ ? 0.0f : ImGui::GetStyle().ItemSpacing.y);
+
+  CodeMarkers markers;
+  markers.breakpoints = &breakpoints_;
+  if (mode_ == Mode::Visualize && session_ && step_ > 0) {
+    // As in Python Tutor: the line just executed (the previous step's) and the line about to run
+    // (this step's); at a return, the returning line is the one just executed.
+    const StepMark mark = session_->mark(step_);
+    if (mark == StepMark::Return) {
+      markers.executed_line = session_->line(step_);
+      markers.next_line = step_ < step_count() ? session_->line(step_ + 1) : 0;
+    } else {
+      markers.next_line = session_->line(step_);
+      // After a call, what just ran is the caller's line that made the call.
+      std::uint32_t previous = step_ - 1;
+      if (previous >= 1 && session_->mark(previous) == StepMark::Call) --previous;
+      markers.executed_line = previous >= 1 ? session_->line(previous) : 0;
+    }
+    if (session_->status() == RunStatus::Error && (mark == StepMark::Exception || step_ == step_count())) {
+      markers.error_line = session_->line(step_);
+      markers.error_message = step_ == step_count() ? session_->message() : std::string();
+      if (markers.error_message.empty()) {
+        const StepView view(session_->recording(), step_);
+        if (auto exc = view.exception()) markers.error_message = std::string(exc->first) + ": " + std::string(exc->second);
+      }
+    }
+  } else if (mode_ == Mode::Edit && session_ && session_->compile_error() && !editor_.edited()) {
+    markers.error_line = session_->error_line();
+    markers.error_message = session_->message();
+  }
+  const int clicked = editor_.draw(ImVec2(width, code_h), mode_ == Mode::Edit, markers, c, fonts_.code);
+  if (clicked > 0) toggle_breakpoint(clicked);
+
+  if (!presentation_) draw_output(output_h);
+  ImGui::EndGroup();
+}
+
+void App::draw_output(float height) {
+  const AppColors& c = colors().app;
+  ImGui::BeginChild("output", ImVec2(ImGui::GetItemRectSize().x, height), true);
+  ImGui::TextDisabled("Output");
+  if (!status_line_.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("  %s", status_line_.c_str());
+  }
   ImGui::Separator();
   ImGui::PushFont(fonts_.code);
-  std::string_view source = builtin_examples()[example_].source;
-  int line_no = 1;
-  while (!source.empty()) {
-    const std::size_t eol = source.find('\n');
-    const std::string_view line = source.substr(0, eol);
-    source = (eol == std::string_view::npos) ? std::string_view() : source.substr(eol + 1);
-
-    ImGui::TextDisabled("%3d ", line_no++);
-    for (const Span& span : highlight_python_line(line)) {
-      ImGui::SameLine(0.0f, 0.0f);
-      ImGui::PushStyleColor(ImGuiCol_Text, token_color(span.kind));
-      ImGui::TextUnformatted(span.text.data(), span.text.data() + span.text.size());
+  if (session_ && step_ > 0 && mode_ == Mode::Visualize) {
+    const std::string_view out = session_->stdout_at(step_);
+    ImGui::TextUnformatted(out.data(), out.data() + out.size());
+    // The exception CPython prints, at the step where the program dies.
+    if (step_ == step_count() && session_->status() != RunStatus::Ok) {
+      ImGui::PushStyleColor(ImGuiCol_Text, c.error_text);
+      const std::string& report = session_->status() == RunStatus::Error ? session_->error_report() : session_->message();
+      ImGui::TextUnformatted(report.c_str());
       ImGui::PopStyleColor();
     }
+    if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1) ImGui::SetScrollHereY(1.0f);
+  } else if (session_ && session_->compile_error()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, c.error_text);
+    ImGui::TextUnformatted(session_->error_report().c_str());
+    ImGui::PopStyleColor();
   }
   ImGui::PopFont();
+  ImGui::EndChild();
 }
 
-void App::draw_scopes_pane() {
-  ImGui::TextDisabled("Scopes");
-  ImGui::Separator();
-  ImGui::Spacing();
-  ImGui::TextWrapped(
-      "Frames, cells and closures of the current step will appear here once the "
-      "interpreter is wired in.");
-  if (builtin_examples()[example_].name == kDefaultExample) {
-    ImGui::Spacing();
-    ImGui::BulletText("outer_function(5) returns inner_function");
-    ImGui::BulletText("inner_function keeps x = 5 in a cell");
-    ImGui::BulletText("add_5(3) reads x from that cell: 8");
+void App::draw_diagram_column(float height) {
+  const AppColors& c = colors().app;
+  const ThemeSet& theme = colors();
+  ImGui::BeginGroup();
+  const float width = ImGui::GetContentRegionAvail().x;
+  // The explanation: one sentence about this step, above the diagram.
+  std::string sentence;
+  if (mode_ == Mode::Visualize && session_ && step_ > 0) sentence = session_->explain(step_);
+  else if (mode_ == Mode::Edit) sentence = "Editing. Press Visualize (Ctrl+Enter) to run the program and step through it.";
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, c.header_bg);
+  const float line_h = ImGui::GetTextLineHeightWithSpacing();
+  const float explain_h = line_h * (presentation_ ? 1.6f : 2.2f) + ImGui::GetStyle().WindowPadding.y;
+  ImGui::BeginChild("explanation", ImVec2(width, explain_h), false, ImGuiWindowFlags_NoScrollbar);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 2);
+  if (presentation_ && step_count() > 0) {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.accent), "%u/%u", step_, step_count());
+    ImGui::SameLine();
   }
+  ImGui::TextWrapped("%s", sentence.c_str());
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+
+  if (!presentation_) {
+    // The view switch and zoom, in a row above the diagram they act on.
+    const float row_x = ImGui::GetCursorPosX();
+    int view = view_ == layout::ViewMode::Environment ? 0 : 1;
+    if (ImGui::RadioButton("Environment diagram", &view, 0)) set_view(layout::ViewMode::Environment);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The teaching model: functions point to the frame they were defined in");
+    ImGui::SameLine(0, 16);
+    if (ImGui::RadioButton("Cells (CPython)", &view, 1)) set_view(layout::ViewMode::Cells);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("What CPython does: closures hold cells, frames and closures share them");
+    const float zoom_w = ImGui::CalcTextSize("-  Fit  +").x + ImGui::GetStyle().FramePadding.x * 6 + 8;
+    ImGui::SameLine();
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX() + 8, row_x + width - zoom_w));
+    if (tool_button("-", mode_ == Mode::Visualize, "Zoom out (wheel on the diagram)")) diagram_.zoom_by(1 / 1.2f);
+    ImGui::SameLine(0, 2);
+    if (tool_button("Fit", mode_ == Mode::Visualize && !diagram_.auto_fit(), "Fit the diagram to the window")) diagram_.fit();
+    ImGui::SameLine(0, 2);
+    if (tool_button("+", mode_ == Mode::Visualize, "Zoom in (wheel on the diagram)")) diagram_.zoom_by(1.2f);
+  }
+  const float diagram_h = ImGui::GetContentRegionAvail().y;
+  diagram_.set_max_fit_scale(1.25f * settings_.font_scale);
+  if (mode_ == Mode::Visualize && !diagram_.empty()) {
+    diagram_.draw(ImVec2(width, diagram_h), theme.diagram, fonts_.diagram ? fonts_.diagram : fonts_.code);
+  } else {
+    // No diagram (editing, or nothing recorded): a calm empty canvas with a hint.
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(width, diagram_h));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(p0, ImVec2(p0.x + width, p0.y + diagram_h), layout::to_imgui_color(theme.diagram.background), 4.0f);
+    const char* hint = load_error_.empty() ? "The diagram appears when you press Visualize." : "Fix the error marked in the code, then press Visualize.";
+    const ImVec2 size = ImGui::CalcTextSize(hint);
+    draw->AddText(ImVec2(p0.x + (width - size.x) / 2, p0.y + (diagram_h - size.y) / 2), layout::to_imgui_color(theme.diagram.text_muted), hint);
+  }
+  ImGui::EndGroup();
 }
 
 }  // namespace cv::ui

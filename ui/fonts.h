@@ -10,12 +10,14 @@ namespace cv::ui {
 struct Fonts {
   ImFont* ui = nullptr;    // proportional text: labels, headers (DejaVu Sans)
   ImFont* code = nullptr;  // program source (JetBrains Mono)
+  ImFont* diagram = nullptr;  // diagram text (JetBrains Mono at the diagram's size: the layout measures with it)
 };
 
-// Adds DIR/ui.ttf and DIR/code.ttf to the current ImGui font atlas, rasterised at
-// `pixel_scale` times their nominal size (the framebuffer/window ratio, >1 on HiDPI screens;
-// io.FontGlobalScale must then be 1/pixel_scale). A missing file falls back to ImGui's
-// built-in font with a warning on stderr, so the app always starts.
-Fonts load_fonts(const std::string& dir, float pixel_scale);
+// Clears the current ImGui font atlas and adds DIR/ui.ttf and DIR/code.ttf, at `font_scale` times
+// their nominal size, rasterised at `pixel_scale` times that (the framebuffer/window ratio, >1 on
+// HiDPI screens), so text is crisp at any scale; sets io.FontGlobalScale to 1/pixel_scale. A
+// missing file falls back to ImGui's built-in font with a warning on stderr, so the app always starts.
+// The caller re-creates the GL font texture after a rebuild.
+Fonts load_fonts(const std::string& dir, float pixel_scale, float font_scale = 1.0f);
 
 }  // namespace cv::ui

@@ -1,10 +1,13 @@
 // Platform glue for the desktop app and the browser page (one main for both, as in ImGui's own
 // SDL2 + OpenGL3 example): SDL2 window, GL context, ImGui backends, the main loop, and on
 // desktop --frames/--screenshot for tests; on the web, canvas sizing and functions exported to JS.
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <string>
+#include <vector>
 
 #define SDL_MAIN_HANDLED
 #include <SDL.h>
@@ -15,6 +18,7 @@
 #include "imgui.h"
 #include "ui/app.h"
 #include "ui/fonts.h"
+#include "ui/settings.h"
 
 #ifdef __EMSCRIPTEN__
 #include <GLES3/gl3.h>
@@ -30,8 +34,17 @@ namespace {
 struct Options {
   int width = 1280;
   int height = 720;
-  int frames = 0;          // > 0: quit after rendering this many frames
+  bool size_given = false;
+  int frames = 0;          // > 0: quit after rendering this many frames (a scripted run: no settings read or written)
   std::string screenshot;  // non-empty: write the last frame there as PNG
+  std::string file;        // FILE.py to open
+  long step = 0;           // --step K (0: the first step)
+  std::string view;        // --view env|cells
+  std::string theme;       // --theme light|dark|projector
+  float font_scale = 0;    // --font-scale F (0: from the settings)
+  bool presentation = false;
+  std::string dump_diagram;  // --dump-diagram out.json: the drawn diagram of the last frame
+  bool scrub = false;        // --scrub: step forward every frame and report frame times
 };
 
 struct Platform {
@@ -42,6 +55,9 @@ struct Platform {
   int frame = 0;      // frames rendered so far
   bool done = false;  // set by a quit event or when options.frames is reached
   int exit_code = 0;
+  std::string font_dir;
+  float pixel_scale = 1.0f;
+  std::vector<double> ui_ms, frame_ms;  // --scrub: per-frame times
 };
 
 Platform* g_platform = nullptr;  // for the exported JS functions only
@@ -57,7 +73,8 @@ void sync_canvas_size(SDL_Window* window) {
   int drawable_w = 0, drawable_h = 0;
   SDL_GL_GetDrawableSize(window, &drawable_w, &drawable_h);
   const double dpr = emscripten_get_device_pixel_ratio();
-  const int want_w = static_cast<int>(css_w), want_h = static_cast<int>(css_h);
+  // Rounded like the element's clientWidth/clientHeight: a panel in a page can have a fractional CSS size.
+  const int want_w = static_cast<int>(css_w + 0.5), want_h = static_cast<int>(css_h + 0.5);
   if (want_w > 0 && want_h > 0 &&
       (want_w != w || want_h != h || drawable_w != static_cast<int>(want_w * dpr))) {
     SDL_SetWindowSize(window, want_w, want_h);
@@ -74,11 +91,26 @@ void render_frame(Platform& p) {
         event.window.windowID == SDL_GetWindowID(p.window)) {
       p.done = true;
     }
+    if (event.type == SDL_DROPFILE && event.drop.file) {
+      p.app->on_file_dropped(event.drop.file);
+      SDL_free(event.drop.file);
+    }
   }
 #ifdef __EMSCRIPTEN__
   sync_canvas_size(p.window);
 #endif
+  // Font scale changed: rasterise the fonts again at the new size (crisp text, no bitmap scaling).
+  if (p.app->take_font_request()) {
+    cv::ui::Fonts fonts = cv::ui::load_fonts(p.font_dir, p.pixel_scale, p.app->font_scale());
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    p.app->set_fonts(fonts);
+  }
+  if (p.options.scrub && p.app->step_count() > 0) {
+    p.app->set_step(p.app->step() >= p.app->step_count() ? 1 : p.app->step() + 1);
+  }
 
+  const auto t0 = std::chrono::steady_clock::now();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   // Headless browsers with virtual time can deliver two frames with the same timestamp;
@@ -88,23 +120,40 @@ void render_frame(Platform& p) {
   ImGui::NewFrame();
   p.app->draw();
   ImGui::Render();
+  const auto t1 = std::chrono::steady_clock::now();
 
   int fb_w = 0, fb_h = 0;
   SDL_GL_GetDrawableSize(p.window, &fb_w, &fb_h);
   glViewport(0, 0, fb_w, fb_h);
-  glClearColor(0.09f, 0.10f, 0.13f, 1.0f);
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++p.frame;
 
 #ifndef __EMSCRIPTEN__
+  if (p.options.scrub) {
+    glFinish();  // include the GPU's (here: Mesa's software rasteriser's) work in the frame time
+    const auto t2 = std::chrono::steady_clock::now();
+    p.ui_ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+    p.frame_ms.push_back(std::chrono::duration<double, std::milli>(t2 - t0).count());
+  }
   if (p.options.frames > 0 && p.frame >= p.options.frames) {
     if (!p.options.screenshot.empty()) {
       // Read the back buffer before the swap: its contents are undefined afterwards.
       if (!cv::ui::write_screenshot_png(p.options.screenshot, fb_w, fb_h)) p.exit_code = 1;
     }
+    if (!p.options.dump_diagram.empty()) {
+      std::ofstream out(p.options.dump_diagram, std::ios::binary | std::ios::trunc);
+      if (!(out << p.app->dump_diagram_json())) {
+        std::fprintf(stderr, "closureviz-desktop: cannot write %s\n", p.options.dump_diagram.c_str());
+        p.exit_code = 1;
+      }
+    }
     p.done = true;
   }
+#else
+  (void)t1;
 #endif
   SDL_GL_SwapWindow(p.window);
 
@@ -127,10 +176,18 @@ int usage(const char* error) {
   std::FILE* out = error ? stderr : stdout;
   if (error) std::fprintf(stderr, "closureviz-desktop: %s\n", error);
   std::fprintf(out,
-               "usage: closureviz-desktop [--size WxH] [--frames N] [--screenshot FILE.png]\n"
+               "usage: closureviz-desktop [FILE.py] [--step K] [--view env|cells] [options]\n"
+               "  FILE.py               the program to open (default: the built-in adder example)\n"
+               "  --step K              show step K (steps numbered as in `closureviz trace`)\n"
+               "  --view env|cells      environment diagram or CPython's cells\n"
+               "  --theme NAME          light, dark or projector\n"
+               "  --font-scale F        text size factor (0.5 .. 3)\n"
+               "  --presentation        start in presentation mode (F5)\n"
                "  --size WxH            window size in pixels (default 1280x720)\n"
-               "  --frames N            quit after N frames\n"
-               "  --screenshot FILE     with --frames: save the last frame as PNG\n");
+               "  --frames N            quit after N frames (no settings are read or written)\n"
+               "  --screenshot FILE     with --frames: save the last frame as PNG\n"
+               "  --dump-diagram FILE   with --frames: write the diagram drawn in the last frame as JSON\n"
+               "  --scrub               with --frames: step forward every frame, print frame times\n");
   return error ? 2 : 0;
 }
 
@@ -149,16 +206,74 @@ int parse_options(int argc, char** argv, Options& o) {
       if (o.frames <= 0) return usage("--frames needs a positive number");
     } else if (arg == "--screenshot" && has_value) {
       o.screenshot = argv[++i];
+    } else if (arg == "--dump-diagram" && has_value) {
+      o.dump_diagram = argv[++i];
     } else if (arg == "--size" && has_value) {
       if (std::sscanf(argv[++i], "%dx%d", &o.width, &o.height) != 2 || o.width <= 0 || o.height <= 0) {
         return usage("--size needs WIDTHxHEIGHT, e.g. 1280x720");
       }
+      o.size_given = true;
+    } else if (arg == "--step" && has_value) {
+      char* end = nullptr;
+      o.step = std::strtol(argv[++i], &end, 10);
+      if (!end || *end || o.step <= 0) return usage("--step needs a positive step number");
+    } else if (arg == "--view" && has_value) {
+      o.view = argv[++i];
+      if (o.view != "env" && o.view != "cells") return usage("--view is env or cells");
+    } else if (arg == "--theme" && has_value) {
+      o.theme = argv[++i];
+      cv::ui::ThemeKind kind;
+      if (!cv::ui::parse_theme(o.theme, &kind)) return usage("--theme is light, dark or projector");
+    } else if (arg == "--font-scale" && has_value) {
+      char* end = nullptr;
+      o.font_scale = std::strtof(argv[++i], &end);
+      if (!end || *end || !(o.font_scale >= 0.5f && o.font_scale <= 3.0f)) return usage("--font-scale needs a number from 0.5 to 3");
+    } else if (arg == "--presentation") {
+      o.presentation = true;
+    } else if (arg == "--scrub") {
+      o.scrub = true;
+    } else if (!arg.empty() && arg[0] != '-' && o.file.empty()) {
+      o.file = arg;
     } else {
       return usage(("unknown or incomplete option: " + arg).c_str());
     }
   }
   if (!o.screenshot.empty() && o.frames <= 0) return usage("--screenshot needs --frames N");
+  if (!o.dump_diagram.empty() && o.frames <= 0) return usage("--dump-diagram needs --frames N");
+  if (o.scrub && o.frames <= 0) return usage("--scrub needs --frames N");
   return -1;
+}
+
+#ifdef __EMSCRIPTEN__
+// The browser clipboard. Copy writes through navigator.clipboard (allowed on localhost and https);
+// reading it is asynchronous, so a paste is taken from the page's `paste` event instead and typed
+// into ImGui as text (ImGui's own Ctrl+V then reads an empty clipboard and adds nothing).
+EM_JS(void, cv_js_write_clipboard, (const char* text), {
+  const s = UTF8ToString(text);
+  try { if (navigator.clipboard) navigator.clipboard.writeText(s).catch(() => {}); } catch (e) {}
+});
+EM_JS(void, cv_js_listen_paste, (), {
+  document.addEventListener('paste', (event) => {
+    const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+    // Only pastes aimed at the canvas: the page's own text fields (the tutorial's playground) keep theirs.
+    if (!text || (event.target !== Module.canvas && document.activeElement !== Module.canvas)) return;
+    event.preventDefault();
+    Module.ccall('cv_paste_text', null, ['string'], [text]);
+  });
+});
+
+void set_clipboard_text(void*, const char* text) { cv_js_write_clipboard(text); }
+const char* get_clipboard_text(void*) { return ""; }
+#endif
+
+void install_clipboard() {
+#ifdef __EMSCRIPTEN__
+  ImGuiIO& io = ImGui::GetIO();
+  io.SetClipboardTextFn = set_clipboard_text;
+  io.GetClipboardTextFn = get_clipboard_text;
+  cv_js_listen_paste();
+#endif
+  // Desktop: ImGui's SDL backend already routes the clipboard to SDL's (the system clipboard).
 }
 
 std::string font_dir() {
@@ -182,6 +297,10 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* cv_version() { return cv::version(); }
 // Frames rendered so far (tests wait for progress before taking screenshots).
 EMSCRIPTEN_KEEPALIVE int cv_frame_count() { return g_platform ? g_platform->frame : 0; }
+// Called by the page's paste listener: the pasted text is typed into whatever ImGui text field has focus.
+EMSCRIPTEN_KEEPALIVE void cv_paste_text(const char* text) {
+  if (text && ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput) ImGui::GetIO().AddInputCharactersUTF8(text);
+}
 }
 #endif
 
@@ -213,8 +332,26 @@ int main(int argc, char** argv) {
   SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
   SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 8);
 
+  // Remembered settings: desktop only, and never in scripted runs (tests must not depend on them).
+  const bool use_settings_file =
+#ifdef __EMSCRIPTEN__
+      false;
+#else
+      p.options.frames == 0 && !cv::ui::config_dir().empty();
+#endif
+  const std::string settings_path = use_settings_file ? cv::ui::config_dir() + "/settings.ini" : std::string();
+  cv::ui::Settings settings = use_settings_file ? cv::ui::load_settings(settings_path) : cv::ui::Settings();
+  if (use_settings_file && !p.options.size_given) {
+    p.options.width = settings.window_width;
+    p.options.height = settings.window_height;
+  }
+  if (!p.options.theme.empty()) settings.theme = p.options.theme;
+  if (p.options.font_scale > 0) settings.font_scale = p.options.font_scale;
+  if (!p.options.view.empty()) settings.view = p.options.view;
+
   const std::string title = std::string("closureviz ") + cv::version();
-  const auto flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  auto flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  if (use_settings_file && settings.maximized) flags = static_cast<SDL_WindowFlags>(flags | SDL_WINDOW_MAXIMIZED);
   p.window = SDL_CreateWindow(title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                               p.options.width, p.options.height, flags);
   if (!p.window) {
@@ -231,7 +368,12 @@ int main(int argc, char** argv) {
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
-  ImGui::GetIO().IniFilename = nullptr;  // the layout is fixed; write no imgui.ini into the cwd
+  // ImGui's own ini (dialog sizes) next to the settings file; none in scripted runs or the browser.
+  static std::string imgui_ini;
+  imgui_ini = use_settings_file ? cv::ui::config_dir() + "/imgui.ini" : std::string();
+  ImGui::GetIO().IniFilename = imgui_ini.empty() ? nullptr : imgui_ini.c_str();
+  // Scripted runs ignore the pointer: Xvfb parks it mid-screen, where it would hover the diagram.
+  if (p.options.frames > 0) ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouse;
   ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
   ImGui_ImplOpenGL3_Init(glsl_version);
 
@@ -243,15 +385,84 @@ int main(int argc, char** argv) {
 #else
   const float pixel_scale = win_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(win_w) : 1.0f;
 #endif
-  cv::ui::App app(cv::ui::load_fonts(font_dir(), pixel_scale > 0.0f ? pixel_scale : 1.0f));
+  p.pixel_scale = pixel_scale > 0.0f ? pixel_scale : 1.0f;
+  p.font_dir = font_dir();
+  install_clipboard();
+
+  cv::ui::PlatformHooks hooks;
+  hooks.set_fullscreen = [&p](bool on) {
+#ifdef __EMSCRIPTEN__
+    (void)p;
+    (void)on;  // the page decides about full screen (the browser requires a user gesture)
+#else
+    SDL_SetWindowFullscreen(p.window, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+#endif
+  };
+  hooks.quit = [&p]() { p.done = true; };
+  hooks.key_f5 = SDL_SCANCODE_F5;
+  hooks.key_equals = SDL_SCANCODE_EQUALS;
+  hooks.key_minus = SDL_SCANCODE_MINUS;
+  hooks.key_kp_plus = SDL_SCANCODE_KP_PLUS;
+  hooks.key_kp_minus = SDL_SCANCODE_KP_MINUS;
+  hooks.key_0 = SDL_SCANCODE_0;
+  hooks.key_o = SDL_SCANCODE_O;
+  hooks.key_s = SDL_SCANCODE_S;
+  cv::ui::App app(cv::ui::load_fonts(p.font_dir, p.pixel_scale, settings.font_scale), settings, hooks);
   p.app = &app;
+  cv::ui::set_active_app(&app);
   g_platform = &p;
+
+  // Command-line requests, in order: the file, the view, the step, presentation.
+  if (!p.options.file.empty()) {
+    std::string error;
+    if (!app.open_file(p.options.file, &error)) {
+      std::fprintf(stderr, "closureviz-desktop: %s\n", error.c_str());
+      if (p.options.frames > 0) return 2;  // a scripted run must not silently show something else
+    }
+  }
+  if (!p.options.view.empty()) app.set_view(p.options.view == "cells" ? cv::layout::ViewMode::Cells : cv::layout::ViewMode::Environment);
+  if (p.options.step > 0) {
+    if (static_cast<unsigned long>(p.options.step) > app.step_count()) {
+      std::fprintf(stderr, "closureviz-desktop: --step %ld: the program has %u steps\n", p.options.step, app.step_count());
+      if (p.options.frames > 0) return 2;
+    }
+    app.set_step(static_cast<std::uint32_t>(p.options.step));
+  }
+  if (p.options.presentation) app.set_presentation(true);
+  if (!p.options.dump_diagram.empty()) app.set_record_drawn(true);
 
 #ifdef __EMSCRIPTEN__
   // Never returns: the browser calls main_loop_step once per animation frame.
   emscripten_set_main_loop_arg(main_loop_step, &p, 0, true);
 #else
   while (!p.done) render_frame(p);
+
+  if (p.options.scrub && !p.frame_ms.empty()) {
+    // Frame times while stepping forward every frame (the first frame builds the font atlas: skipped).
+    auto report = [](const char* what, const std::vector<double>& ms) {
+      double sum = 0, max = 0;
+      for (std::size_t i = 1; i < ms.size(); ++i) {
+        sum += ms[i];
+        max = ms[i] > max ? ms[i] : max;
+      }
+      const double n = ms.size() > 1 ? static_cast<double>(ms.size() - 1) : 1.0;
+      std::printf("scrub %s: %zu frames, mean %.2f ms, max %.2f ms\n", what, ms.size() > 1 ? ms.size() - 1 : 0, sum / n, max);
+    };
+    std::printf("scrub: %u steps, stepping one step per frame\n", app.step_count());
+    report("ui+layout (CPU)", p.ui_ms);
+    report("whole frame incl. GL draw + glFinish", p.frame_ms);
+  }
+  if (use_settings_file) {
+    if (app.presentation()) app.set_presentation(false);  // remember the normal font scale
+    cv::ui::Settings& out = app.settings();
+    const Uint32 window_flags = SDL_GetWindowFlags(p.window);
+    out.maximized = (window_flags & SDL_WINDOW_MAXIMIZED) != 0;
+    if (!out.maximized && !(window_flags & SDL_WINDOW_FULLSCREEN_DESKTOP) && !app.presentation()) {
+      SDL_GetWindowSize(p.window, &out.window_width, &out.window_height);
+    }
+    std::string error;
+    if (!cv::ui::save_settings(out, settings_path, &error)) std::fprintf(stderr, "closureviz-desktop: settings not saved: %s\n", error.c_str());
+  }
 
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplSDL2_Shutdown();

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Differential corpus runner: closureviz vs CPython.
 
-For every tests/programs/**/*.py (sorted) this runs the program under CPython
+For every tests/programs/**/*.py and assets/lessons/*.py (sorted) this runs the program under CPython
 (`PYTHON FILE`) and under our interpreter (`CLOSUREVIZ run FILE`), each with
 cwd = the program's directory, stdin = NAME.in if it exists (else /dev/null)
 and a 20 s timeout, and compares:
@@ -54,6 +54,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_PROGRAMS = os.path.normpath(os.path.join(HERE, "..", "programs"))
+LESSONS = os.path.normpath(os.path.join(HERE, "..", "..", "assets", "lessons"))
 TIMEOUT = 20
 CACHE_FORMAT = b"closureviz-corpus-oracle-v1"
 TIMEOUT_EXIT = "timeout"
@@ -212,6 +213,13 @@ def find_programs(root, substr):
                 rel = os.path.relpath(os.path.join(dirpath, fn), root).replace(os.sep, "/")
                 if substr is None or substr in rel:
                     progs.append(rel)
+    # The tutorial's lesson programs (assets/lessons) belong to the default corpus too; their
+    # paths stay relative to the corpus root ("../../assets/lessons/NN_name.py").
+    if os.path.normpath(root) == DEFAULT_PROGRAMS and os.path.isdir(LESSONS):
+        for fn in sorted(os.listdir(LESSONS)):
+            rel = os.path.relpath(os.path.join(LESSONS, fn), root).replace(os.sep, "/")
+            if fn.endswith(".py") and (substr is None or substr in rel):
+                progs.append(rel)
     return sorted(progs)
 
 

@@ -1183,9 +1183,11 @@ def trace_program(path, out_stream, max_steps=None, stdin_text="",
     import importlib.machinery
     module = types.ModuleType("__main__")
     globs = module.__dict__
-    globs.update({"__file__": path, "__cached__": None, "__builtins__": builtins,
-                  "__loader__": importlib.machinery.SourceFileLoader("__main__", path),
-                  "__spec__": None, "__package__": None})
+    # In the order `python3 PROGRAM.py` gives (ModuleType made the first five; __main__
+    # always has an __annotations__ dict, annotations in the program or not).
+    globs["__loader__"] = importlib.machinery.SourceFileLoader("__main__", path)
+    globs.update({"__annotations__": {}, "__builtins__": builtins, "__file__": path,
+                  "__cached__": None})
     saved = (sys.modules.get("__main__"), sys.argv, list(sys.path),
              sys.stdout, sys.stdin)
     sys.modules["__main__"] = module

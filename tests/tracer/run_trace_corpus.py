@@ -4,7 +4,7 @@
     python3 tests/tracer/run_trace_corpus.py --closureviz PATH [--filter SUBSTR]
         [--jobs N] [--max-steps N] [--known-deviations FILE] [--no-cache] [-v]
 
-For every tests/programs/**/*.py except syntax_errors/ (sorted), this writes the
+For every tests/programs/**/*.py except syntax_errors/, and assets/lessons/*.py (sorted), this writes the
 trace of the program with the CPython reference tracer (cpython_trace.py) and
 with `closureviz trace`, both with cwd = the program's directory, stdin from
 NAME.in when it exists, and the same --max-steps, and compares them with
@@ -39,6 +39,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 PROGRAMS = os.path.join(REPO, "tests", "programs")
+LESSONS = os.path.join(REPO, "assets", "lessons")
 TRACER = os.path.join(HERE, "cpython_trace.py")
 DEVIATIONS = os.path.join(HERE, "DEVIATIONS.md")
 sys.path.insert(0, HERE)
@@ -68,6 +69,12 @@ def programs(filter_text):
             if filter_text and filter_text not in rel:
                 continue
             out.append(rel)
+    # The tutorial's lesson programs too, named relative to tests/programs like the others.
+    if os.path.isdir(LESSONS):
+        for name in os.listdir(LESSONS):
+            rel = os.path.relpath(os.path.join(LESSONS, name), PROGRAMS)
+            if name.endswith(".py") and (not filter_text or filter_text in rel):
+                out.append(rel)
     return sorted(out)
 
 
