@@ -12,6 +12,8 @@
 #include <sstream>
 #include <vector>
 
+#include <pthread.h>
+
 #include "core/ast_dump.h"
 #include "core/compiler.h"
 #include "core/disassembler.h"
@@ -43,12 +45,51 @@ std::optional<std::string> read_source_file(std::string_view command, const std:
 
 namespace {
 
+// What `closureviz run` was asked to do.
+struct RunRequest {
+  std::string path;        // FILE.py, or "-" for standard input
+  std::string stdin_file;  // --stdin-file: input() reads from here instead of standard input
+  ProgramOptions options;  // limits from the command line
+};
+
+// Reads FILE.py as `python3 FILE.py` opens it; on failure prints python3's one line (with our
+// name) and returns nullopt. Files larger than the source limit are not read at all.
+std::optional<std::string> read_program(const std::string& path, const std::string& shown_path, size_t max_bytes,
+                                        bool* too_large) {
+  auto cannot_open = [&](int error) {
+    std::fprintf(stderr, "closureviz: can't open file '%s': [Errno %d] %s\n", shown_path.c_str(), error,
+                 std::strerror(error));
+    return std::nullopt;
+  };
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec && status.type() != std::filesystem::file_type::not_found) return cannot_open(ec.value());
+  if (status.type() == std::filesystem::file_type::not_found) return cannot_open(ENOENT);
+  // python3 would look for __main__.py in a directory; closureviz runs single files only.
+  if (status.type() == std::filesystem::file_type::directory) return cannot_open(EISDIR);
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) return cannot_open(errno);
+  std::string text;
+  char block[1 << 16];
+  for (size_t got; (got = std::fread(block, 1, sizeof block, file)) > 0;) {
+    text.append(block, got);
+    if (max_bytes && text.size() > max_bytes) {
+      *too_large = true;
+      break;
+    }
+  }
+  const bool failed = std::ferror(file);
+  const int error = errno;
+  std::fclose(file);
+  if (failed) return cannot_open(error);
+  return text;
+}
+
 // Runs a program with stdout/stderr as `python3 FILE` has them; returns the exit code.
-int run_file(const std::string& path, const std::string& source, const std::string& stdin_file) {
-  ProgramOptions options;
+int run_file(RunRequest& request, const std::string& source) {
+  ProgramOptions& options = request.options;
   // Test hook: collect garbage at every safe point, so a value the collector cannot see fails fast.
   if (const char* stress = std::getenv("CLOSUREVIZ_GC_STRESS")) options.limits.gc_stress = std::max(1, std::atoi(stress));
-  options.filename = path == "-" ? "<stdin>" : std::filesystem::absolute(path).lexically_normal().string();
   std::string out_buffer;
   options.write_stdout = [&out_buffer](std::string_view text) {
     out_buffer.append(text);
@@ -59,8 +100,8 @@ int run_file(const std::string& path, const std::string& source, const std::stri
   };
   std::ifstream input_file;
   std::istream* input = &std::cin;
-  if (!stdin_file.empty()) {
-    input_file.open(stdin_file, std::ios::binary);
+  if (!request.stdin_file.empty()) {
+    input_file.open(request.stdin_file, std::ios::binary);
     input = &input_file;
   }
   options.read_stdin_line = [input](std::string& line) {
@@ -71,32 +112,108 @@ int run_file(const std::string& path, const std::string& source, const std::stri
   ProgramOutcome outcome = run_program(source, options);
   std::fwrite(out_buffer.data(), 1, out_buffer.size(), stdout);
   std::fflush(stdout);
-  if (!outcome.ok) {
-    std::fputs(outcome.error_report.c_str(), stderr);
-    return kExitProgramError;
-  }
-  return kExitOk;
+  std::fputs(outcome.error_report.c_str(), stderr);  // traceback, SystemExit's message, or a limit's note
+  return outcome.exit_code;
 }
 
-// closureviz run FILE.py [--stdin-file F]: run a program and print what it prints, like `python3 FILE.py`.
+// Parses a limit option's value: a whole number in [0, max]. False (message printed) when invalid.
+bool parse_limit(const std::string& option, const std::string& text, uint64_t max, uint64_t* value) {
+  char* end = nullptr;
+  errno = 0;
+  unsigned long long n = std::strtoull(text.c_str(), &end, 10);
+  if (text.empty() || text[0] == '-' || !end || *end || errno || n > max) {
+    usage_error("run", option + " needs a whole number from 0 to " + std::to_string(max) + ", not '" + text + "'");
+    return false;
+  }
+  *value = n;
+  return true;
+}
+
+// Native stack for the thread that runs the program: natives that call back into Python (sorted's
+// key, a user __repr__) nest on it, about 2 KB per level at most as measured (README "Limits"),
+// so the recursion limit, not the platform's 8 MB default, decides how deep a program may go.
+size_t run_stack_bytes(int recursion_limit) { return (size_t(64) << 20) + size_t(recursion_limit) * 8192; }
+
+// closureviz run FILE.py [--stdin-file F] [limits]: run a program and print what it prints, like `python3 FILE.py`.
 int cmd_run(std::span<const std::string> all) {
+  RunRequest request;
   std::vector<std::string> args;
-  std::string stdin_file;
+  ProgramOptions& options = request.options;
   for (size_t i = 0; i < all.size(); ++i) {
-    if (all[i] == "--stdin-file" && i + 1 < all.size()) stdin_file = all[++i];
-    else args.push_back(all[i]);
+    std::string name = all[i], value;
+    const size_t eq = name.find('=');
+    const bool is_option = name.size() > 2 && name.compare(0, 2, "--") == 0;
+    if (is_option && eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+    } else if (is_option && i + 1 < all.size()) {
+      value = all[++i];
+    } else if (is_option) {
+      return usage_error("run", name + " needs a value");
+    }
+    uint64_t n = 0;
+    if (!is_option) {
+      args.push_back(name);
+    } else if (name == "--stdin-file") {
+      request.stdin_file = value;
+    } else if (name == "--max-memory-mb") {
+      if (!parse_limit(name, value, uint64_t(1) << 20, &n)) return kExitUsage;
+      options.limits.max_heap_bytes = n ? size_t(n) << 20 : SIZE_MAX / 2;
+    } else if (name == "--max-output-kb") {
+      if (!parse_limit(name, value, uint64_t(1) << 30, &n)) return kExitUsage;
+      options.max_output_bytes = size_t(n) << 10;
+    } else if (name == "--max-source-kb") {
+      if (!parse_limit(name, value, uint64_t(1) << 30, &n)) return kExitUsage;
+      options.max_source_bytes = size_t(n) << 10;
+    } else if (name == "--recursion-limit") {
+      if (!parse_limit(name, value, 100000, &n)) return kExitUsage;
+      if (n < 1) return usage_error("run", "--recursion-limit must be at least 1");
+      options.limits.recursion_limit = int(n);
+    } else {
+      return usage_error("run", "unknown option '" + name + "' (see closureviz --help)");
+    }
   }
   if (args.size() != 1) return usage_error("run", "expected exactly one argument: FILE.py");
+  request.path = args[0];
   std::optional<std::string> source;
-  if (args[0] == "-") {
-    std::ostringstream text;
-    text << std::cin.rdbuf();
-    source = std::move(text).str();
+  bool too_large = false;
+  if (request.path == "-") {
+    options.filename = "<stdin>";
+    std::string text;
+    char block[1 << 16];
+    for (size_t got; (got = std::fread(block, 1, sizeof block, stdin)) > 0;) {
+      text.append(block, got);
+      if (options.max_source_bytes && text.size() > options.max_source_bytes) break;  // the run reports it
+    }
+    source = std::move(text);
   } else {
-    source = read_source_file("run", args[0]);
+    options.filename = std::filesystem::absolute(request.path).lexically_normal().string();
+    source = read_program(request.path, options.filename, options.max_source_bytes, &too_large);
   }
   if (!source) return kExitUsage;
-  return run_file(args[0], *source, stdin_file);
+  // The program runs on a thread of its own with a stack sized for the recursion limit.
+  int exit_code = kExitOk;
+  struct Job {
+    RunRequest* request;
+    const std::string* source;
+    int* exit_code;
+  } job{&request, &*source, &exit_code};
+  pthread_attr_t attributes;
+  pthread_attr_init(&attributes);
+  pthread_attr_setstacksize(&attributes, run_stack_bytes(options.limits.recursion_limit));
+  pthread_t thread;
+  auto body = [](void* raw) -> void* {
+    Job* j = static_cast<Job*>(raw);
+    *j->exit_code = run_file(*j->request, *j->source);
+    return nullptr;
+  };
+  if (pthread_create(&thread, &attributes, body, &job) != 0) {
+    exit_code = run_file(request, *source);  // no thread to be had: run on this one
+  } else {
+    pthread_join(thread, nullptr);
+  }
+  pthread_attr_destroy(&attributes);
+  return exit_code;
 }
 
 // Compiles FILE.py and hands the module's code object to `use`; compile errors are reported as `run` does.
@@ -321,7 +438,8 @@ int cmd_render(std::span<const std::string> all) {
 }
 
 constexpr Command kCommands[] = {
-    {"run", "FILE.py [--stdin-file F]", "run a Python program and print its output", cmd_run},
+    {"run", "FILE.py [--stdin-file F] [--max-memory-mb N] [--max-output-kb N] [--max-source-kb N] [--recursion-limit N]",
+     "run a Python program as python3 FILE.py does ('-' reads standard input)", cmd_run},
     {"scopes", "FILE.py", "print each code block's local, cell and free variables as JSON", cmd_scopes},
     {"dis", "FILE.py", "print the bytecode the compiler makes", cmd_dis},
     {"trace", "FILE.py [-o OUT] [--max-steps N] [--format jsonl|pytutor]", "record a run and write its step-by-step trace", cmd_trace},

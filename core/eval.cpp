@@ -11,6 +11,7 @@
 #include <cassert>
 #include <cmath>
 
+#include "core/native_support.h"
 #include "core/numeric.h"
 #include "core/ops.h"
 #include "core/text.h"
@@ -133,6 +134,53 @@ static Value generator_close(VM& vm, PosArgs args, KwArgs, Object*) {
 
 static Value generator_iter(VM&, PosArgs args, KwArgs, Object*) { return args[0]; }
 
+// A traceback object is a NativeObject: slots[0] = tb_next (or None); counters[0] = tb_lineno,
+// counters[1] = how many traceback entries the chain from here covers.
+static NativeObject* self_traceback(VM& vm, PosArgs args, TypeObject* type, const char* attr) {
+  if (args.empty() || !args[0].is_object() || args[0].as_object()->type != type)
+    vm.raise(vm.t.TypeError, std::string("descriptor '") + attr + "' for 'traceback' objects doesn't apply to this object");
+  return static_cast<NativeObject*>(args[0].as_object());
+}
+
+static Value traceback_lineno(VM& vm, PosArgs args, KwArgs, Object* type) {
+  return vm.new_int(self_traceback(vm, args, static_cast<TypeObject*>(type), "tb_lineno")->counters[0]);
+}
+
+static Value traceback_next(VM& vm, PosArgs args, KwArgs, Object* type) {
+  return self_traceback(vm, args, static_cast<TypeObject*>(type), "tb_next")->slots[0];
+}
+
+static Value traceback_frame(VM& vm, PosArgs args, KwArgs, Object* type) {
+  self_traceback(vm, args, static_cast<TypeObject*>(type), "tb_frame");
+  return vm.None;
+}
+
+static Value traceback_lasti(VM& vm, PosArgs args, KwArgs, Object* type) {
+  self_traceback(vm, args, static_cast<TypeObject*>(type), "tb_lasti");
+  return vm.new_int(-1);
+}
+
+Value VM::traceback_object(ExceptionObject* exc) {
+  const size_t entries = exc->traceback.size();
+  if (entries == 0) return None;
+  Value head = exc->traceback_object;
+  size_t covered = head ? size_t(static_cast<NativeObject*>(head.as_object())->counters[1]) : 0;
+  if (covered > entries) {  // the entries were replaced (a re-raise with a fresh traceback): start over
+    head = Value();
+    covered = 0;
+  }
+  // Entries are outermost first and the newest are in front: the chain made earlier is the tail.
+  for (size_t i = entries - covered; i-- > 0;) {
+    auto* tb = heap.make<NativeObject>(traceback_type_);
+    tb->slots.push_back(head ? head : Value(None));
+    tb->counters[0] = exc->traceback[i].line;
+    tb->counters[1] = int64_t(entries - i);
+    head = tb;
+    exc->traceback_object = head;  // keeps the chain reachable while it grows
+  }
+  return head;
+}
+
 void VM::install_runtime_natives() {
   build_class_fn_ = new_builtin("__build_class__", build_class_native);
   builtins->table.insert(*this, intern("__build_class__"), intern("__build_class__")->hash(), build_class_fn_);
@@ -141,6 +189,12 @@ void VM::install_runtime_natives() {
   def_method(t.generator, "throw", generator_throw);
   def_method(t.generator, "close", generator_close);
   def_method(t.generator, "__iter__", generator_iter);
+  traceback_type_ = new_type("traceback", {t.object}, ObjKind::Native, true);
+  keep_alive(traceback_type_);
+  def_native_getter(*this, traceback_type_, "tb_lineno", traceback_lineno, traceback_type_);
+  def_native_getter(*this, traceback_type_, "tb_next", traceback_next, traceback_type_);
+  def_native_getter(*this, traceback_type_, "tb_frame", traceback_frame, traceback_type_);
+  def_native_getter(*this, traceback_type_, "tb_lasti", traceback_lasti, traceback_type_);
 }
 
 // ------------------------------------------------------------------ frames in and out
@@ -203,6 +257,25 @@ Value slot_member_delete(VM& vm, PosArgs args, KwArgs, Object* data) {
   return vm.None;
 }
 
+// The getset descriptors a class __dict__ holds as "__dict__" and "__weakref__".
+Value instance_dict_get(VM& vm, PosArgs args, KwArgs, Object*) {
+  if (args.empty() || !args[0].is_object()) vm.raise(vm.t.TypeError, "descriptor '__dict__' needs an object");
+  Object* o = args[0].as_object();
+  if (!o->attrs) o->attrs = vm.new_dict();
+  return o->attrs;
+}
+
+Value instance_dict_set(VM& vm, PosArgs args, KwArgs, Object*) {
+  if (args.size() < 2 || !args[0].is_object()) vm.raise(vm.t.TypeError, "descriptor '__dict__' needs an object");
+  if (!args[1].is_object() || args[1].as_object()->kind != ObjKind::Dict)
+    vm.raise(vm.t.TypeError, "__dict__ must be set to a dictionary, not a '" + vm.type_name(args[1]) + "'");
+  args[0].as_object()->attrs = static_cast<DictObject*>(args[1].as_object());
+  note_write(args[0].as_object());
+  return vm.None;
+}
+
+Value instance_weakref_get(VM& vm, PosArgs, KwArgs, Object*) { return vm.None; }  // no weak references here
+
 // CPython's private-name mangling of a slot name ("__x" in class _P is "_P__x").
 std::string mangled_slot_name(const std::string& class_name, const std::string& name) {
   if (name.size() < 3 || name.compare(0, 2, "__") != 0 || name.compare(name.size() - 2, 2, "__") == 0) return name;
@@ -222,11 +295,16 @@ void VM::complete_class_dict(TypeObject* cls) {
     std::vector<Value> names;
     if (is_str(slots)) names.push_back(slots);
     else if (slots.is_object() && (slots.as_object()->kind == ObjKind::Tuple || slots.as_object()->kind == ObjKind::List)) names = to_vector(slots);
+    std::vector<std::pair<std::string, std::string>> members;  // (mangled, as written), sorted as CPython does
     for (Value entry : names) {
       if (!is_str(entry)) raise(t.TypeError, "__slots__ items must be strings, not '" + type_name(entry) + "'");
       const std::string& text = as_str(entry)->text;
       if (text == "__dict__" || text == "__weakref__") continue;
-      StrObject* name = intern(mangled_slot_name(cls->name, text));
+      members.emplace_back(mangled_slot_name(cls->name, text), text);
+    }
+    std::sort(members.begin(), members.end());
+    for (const auto& [mangled, text] : members) {
+      StrObject* name = intern(mangled);
       if (dict_get_name(cls->attrs, name)) raise(t.ValueError, "'" + text + "' in __slots__ conflicts with class variable");
       if (!member_descriptor_type_) {
         member_descriptor_type_ = new_type("member_descriptor", {t.object}, ObjKind::Property, true);
@@ -240,6 +318,40 @@ void VM::complete_class_dict(TypeObject* cls) {
       cls->attrs->table.insert(*this, name, name->hash(), member);
     }
   }
+  // The __dict__ / __weakref__ attributes of instances, where no base provides them yet.
+  bool base_has_dict = false, base_has_weakref = false, weakref_impossible = false;
+  for (size_t i = 1; i < cls->mro.size(); ++i) {
+    TypeObject* base = cls->mro[i];
+    if (base->is_builtin) {
+      base_has_dict |= base->is_subtype_of(t.BaseException);
+      base_has_weakref |= base == t.set || base == t.frozenset;
+      weakref_impossible |= base == t.int_ || base == t.tuple;  // variable-size layouts
+    } else {
+      base_has_dict |= dict_get_name(base->attrs, intern("__dict__")).is_object();
+      base_has_weakref |= dict_get_name(base->attrs, intern("__weakref__")).is_object();
+    }
+  }
+  if (!slots) {
+    for (const char* attr : {"__dict__", "__weakref__"}) {
+      bool is_dict = attr[2] == 'd';
+      if (is_dict ? base_has_dict : (base_has_weakref || weakref_impossible)) continue;
+      if (!getset_descriptor_type_) {
+        getset_descriptor_type_ = new_type("getset_descriptor", {t.object}, ObjKind::Property, true);
+        keep_alive(getset_descriptor_type_);
+      }
+      auto* member = heap.make<DescriptorObject>(ObjKind::Property, getset_descriptor_type_);
+      TempRoot keep(*this, member);
+      member->fget = new_builtin(attr, is_dict ? instance_dict_get : instance_weakref_get);
+      if (is_dict) member->fset = new_builtin(attr, instance_dict_set);
+      StrObject* key = intern(attr);
+      cls->attrs->table.insert(*this, key, key->hash(), member);
+    }
+  }
+  if (!dict_get_name(cls->attrs, intern("__doc__")))
+    cls->attrs->table.insert(*this, intern("__doc__"), intern("__doc__")->hash(), None);
+  // A class that defines __eq__ but not __hash__ makes its instances unhashable.
+  if (dict_get_name(cls->attrs, intern("__eq__")) && !dict_get_name(cls->attrs, intern("__hash__")))
+    cls->attrs->table.insert(*this, intern("__hash__"), intern("__hash__")->hash(), None);
   static const std::pair<const char*, bool> implicit[] = {
       {"__new__", false}, {"__init_subclass__", true}, {"__class_getitem__", true}};
   for (const auto& [name, as_classmethod] : implicit) {
@@ -278,11 +390,6 @@ void VM::finish_class(Frame* body, Value* result) {
   cls->attrs->table.erase(*this, intern("__qualname__"), intern("__qualname__")->hash());
   Value module = dict_get_name(cls->attrs, intern("__module__"));
   if (module && is_str(module)) cls->module = as_str(module)->text;
-  // type.__new__'s rule: a class body that defines __eq__ but not __hash__ makes its instances unhashable.
-  if (dict_get_name(cls->attrs, intern("__eq__")) && !dict_get_name(cls->attrs, intern("__hash__")))
-    cls->attrs->table.insert(*this, intern("__hash__"), intern("__hash__")->hash(), None);
-  if (!dict_get_name(cls->attrs, intern("__doc__")))
-    cls->attrs->table.insert(*this, intern("__doc__"), intern("__doc__")->hash(), None);
   complete_class_dict(cls);
   // Descriptors learn their attribute name (PEP 487's __set_name__).
   std::vector<std::pair<Value, Value>> named;
@@ -423,13 +530,13 @@ Value VM::resume_generator(GeneratorObject* gen, Value sent, ExceptionObject* th
     return Value();
   }
   if (gen->running) raise(t.ValueError, "generator already executing");
+  // Resuming nests on the C++ stack like VM::call (see RunLimits::max_native_calls).
+  if (native_depth_ >= limits.max_native_calls) raise(t.RecursionError, "maximum recursion depth exceeded");
   Frame* g = gen->frame;
   if (!gen->started) {
-    if (thrown) {
-      release_frame(g);
-      raise(thrown);
-    }
-    if (sent != None) raise(t.TypeError, "can't send non-None value to a just-started generator");
+    // An exception thrown into a generator that never ran enters its frame (a tracer sees call,
+    // exception, return, as in CPython 3.11) and leaves at once: no handler covers the start.
+    if (!thrown && sent != None) raise(t.TypeError, "can't send non-None value to a just-started generator");
   } else if (!thrown) {
     *g->sp++ = sent;
   }
@@ -509,6 +616,7 @@ struct ProgramReachMarker : GcMarker {
     }
     o->gc_mark = epoch;
     pending.push_back(o);
+    ++marked;
   }
   void drain() {
     while (!pending.empty()) {
@@ -520,6 +628,7 @@ struct ProgramReachMarker : GcMarker {
   uint32_t epoch;
   uint32_t boot_serial;
   std::vector<Object*> pending;
+  size_t marked = 0;
 };
 
 }  // namespace
@@ -545,6 +654,12 @@ void VM::finalize_unreachable_generators() {
     marker.visit(main_globals);
     for (auto& [name, module] : modules_) marker.visit(module);
     marker.drain();
+    // A big heap makes each look costly: the next one waits a number of instructions in
+    // proportion (half the objects marked), which bounds the cost at a few object visits per
+    // instruction; a generator can then close a little later than under CPython. Programs of
+    // visualizer size (up to kExactHeap containers) are looked at every time: exact timing.
+    constexpr size_t kExactHeap = 512;
+    finalize_wait_ = marker.marked > kExactHeap ? int64_t(marker.marked / 2) : 0;
     std::vector<GeneratorObject*> dead;
     for (GeneratorObject* g : open_generators_)
       if (g->gc_mark != marker.epoch && !g->running) dead.push_back(g);
@@ -764,7 +879,7 @@ Value VM::run_loop(Frame* entry) {
     // Open generators the last instructions left unreachable are closed now, as CPython's
     // refcounting would have done (see finalize_unreachable_generators); only with no native
     // caller on the C++ stack, whose locals the collector's roots cannot see.
-    if (finalize_check_ && native_depth_ == 0) [[unlikely]] {
+    if (finalize_check_ && native_depth_ == 0 && --finalize_wait_ < 0) [[unlikely]] {
       SYNC();
       finalize_unreachable_generators();
       RELOAD();
@@ -1471,6 +1586,8 @@ Value VM::run_loop(Frame* entry) {
         if (sub.is_object() && sub.as_object()->kind == ObjKind::Generator) {
           auto* gen = static_cast<GeneratorObject*>(sub.as_object());
           if (gen->frame && !gen->running) {
+            // `yield from` chains nest like calls (def g(): yield from g() must stop, as in CPython).
+            if (call_depth_ >= limits.recursion_limit) raise(t.RecursionError, "maximum recursion depth exceeded");
             Frame* g = gen->frame;
             if (!gen->started && sent != None) raise(t.TypeError, "can't send non-None value to a just-started generator");
             --sp;
@@ -1583,7 +1700,9 @@ Value VM::run_loop(Frame* entry) {
         Value exc = TOP();
         Value exit = PEEK(3);
         SYNC();
-        Value r = call(exit, {type_of(exc), exc, None});
+        Value tb = exc.is_object() && exc.as_object()->kind == ObjKind::Exception
+                       ? traceback_object(static_cast<ExceptionObject*>(exc.as_object())) : Value(None);
+        Value r = call(exit, {type_of(exc), exc, tb});
         PUSH(r);
         break;
       }

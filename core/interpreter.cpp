@@ -38,16 +38,16 @@ std::string kilobytes(size_t bytes) { return std::to_string((bytes + 1023) / 102
 std::string format_compile_error(const CompileError& e, std::string_view source, const std::string& filename) {
   std::string out = "  File \"" + filename + "\", line " + std::to_string(e.line) + "\n";
   std::string text = source_line(source, e.line);
+  if (e.line == 1 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);  // the BOM is not part of the line
   size_t indent = text.find_first_not_of(" \t\f");
   if (indent != std::string::npos) {
     std::string shown = text.substr(indent);
     while (!shown.empty() && (shown.back() == ' ' || shown.back() == '\t')) shown.pop_back();
     out += "    " + shown + "\n";
-    if (e.col > 0) {
-      int64_t caret = static_cast<int64_t>(e.col) - 1 - static_cast<int64_t>(indent);
-      if (caret < 0) caret = 0;
-      out += "    " + std::string(static_cast<size_t>(caret), ' ') + "^\n";
-    }
+    // As CPython's print_error_text: the caret moves left with the stripped indentation, and a
+    // column inside the indentation (TabError, "too many levels of indentation") shows none.
+    int64_t caret = static_cast<int64_t>(e.col) - 1 - static_cast<int64_t>(indent);
+    if (e.col > 0 && caret >= 0) out += "    " + std::string(static_cast<size_t>(caret), ' ') + "^\n";
   }
   out += e.type_name + ": " + e.message + "\n";
   return out;
@@ -56,17 +56,32 @@ std::string format_compile_error(const CompileError& e, std::string_view source,
 }  // namespace
 
 std::string check_source_bytes(std::string_view source, const std::string& filename) {
-  if (source.find('\0') != std::string_view::npos)
-    return "SyntaxError: source code cannot contain null bytes\n";
-  size_t bad = 0;
-  if (!valid_utf8(source, &bad)) {
-    int line = 1;
-    for (size_t i = 0; i < bad; ++i) line += source[i] == '\n';
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "%02x", static_cast<unsigned char>(source[bad]));
-    return "SyntaxError: Non-UTF-8 code starting with '\\x" + std::string(hex) + "' in file " + filename +
-           " on line " + std::to_string(line) +
-           ", but no encoding declared; see https://peps.python.org/pep-0263/ for details\n";
+  // CPython reads and decodes the file a line at a time and tokenizes each line before reading the
+  // next, so the first bad line decides; within it, decoding stops at a NUL (C strings), so bad
+  // UTF-8 before the NUL is reported, and otherwise the NUL itself.
+  int line = 1;
+  for (size_t start = 0; start < source.size(); ++line) {
+    size_t newline = source.find('\n', start);
+    size_t stop = newline == std::string_view::npos ? source.size() : newline + 1;
+    std::string_view text = source.substr(start, stop - start);
+    size_t nul = text.find('\0');
+    std::string_view before_nul = text.substr(0, nul);
+    size_t bad = 0;
+    if (!valid_utf8(before_nul, &bad)) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "%02x", static_cast<unsigned char>(before_nul[bad]));
+      return "SyntaxError: Non-UTF-8 code starting with '\\x" + std::string(hex) + "' in file " + filename +
+             " on line " + std::to_string(line) +
+             ", but no encoding declared; see https://peps.python.org/pep-0263/ for details\n";
+    }
+    if (nul != std::string_view::npos) {
+      if (line == 1 && before_nul.substr(0, 3) == "\xEF\xBB\xBF") before_nul.remove_prefix(3);
+      size_t indent = before_nul.find_first_not_of(" \t\f");
+      std::string_view shown = indent == std::string_view::npos ? std::string_view() : before_nul.substr(indent);
+      return "  File \"" + filename + "\", line " + std::to_string(line) + "\n    " + std::string(shown) +
+             "\nSyntaxError: source code cannot contain null bytes\n";
+    }
+    start = stop;
   }
   return "";
 }
@@ -103,14 +118,15 @@ bool ProgramRun::start() {
     return false;
   };
   if (options_.max_source_bytes && source_.size() > options_.max_source_bytes)
-    return end_with_limit("the program is " + std::to_string(source_.size()) + " bytes, more than the source limit of " +
-                          kilobytes(options_.max_source_bytes) + " (--max-source-kb)");
+    return end_with_limit("the program is larger than the source limit of " + kilobytes(options_.max_source_bytes) +
+                          " (--max-source-kb)");
   std::string bad = check_source_bytes(source_, options_.filename);
   if (!bad.empty()) {
     outcome_.ok = false;
     outcome_.error_report = bad;
     outcome_.error_type = "SyntaxError";
-    outcome_.error_message = bad.substr(std::string("SyntaxError: ").size(), bad.size() - 14);
+    const size_t last = bad.rfind("SyntaxError: ") + std::string("SyntaxError: ").size();
+    outcome_.error_message = bad.substr(last, bad.size() - 1 - last);
     return false;
   }
   vm_ = std::make_unique<VM>(options_.limits);
@@ -140,6 +156,7 @@ bool ProgramRun::resume(uint64_t budget_steps) {
   started_ = true;
   if (first && !start()) {
     finished_ = true;
+    outcome_.exit_code = 1;
     return true;
   }
   VM& vm = *vm_;
@@ -148,8 +165,9 @@ bool ProgramRun::resume(uint64_t budget_steps) {
     // operator new refuses to let the run hold much more than its memory limit (see
     // AllocationCeiling); the safe-point check in the VM normally raises MemoryError first.
     const int64_t baseline = thread_allocated_bytes() - vm.heap.bytes_in_use();
-    const int64_t limit = int64_t(options_.limits.max_heap_bytes);
-    AllocationCeiling ceiling(limit > 0 ? baseline + limit + limit / 4 : INT64_MAX);
+    const size_t limit = options_.limits.max_heap_bytes;
+    const bool bounded = limit > 0 && limit < (size_t(1) << 60);  // "no limit" is a huge number
+    AllocationCeiling ceiling(bounded ? baseline + int64_t(limit + limit / 4) : INT64_MAX);
     if (first) vm.start_main(source_, options_.filename);
     done = vm.continue_main(budget_steps);
   } catch (const CompileError& e) {
@@ -159,6 +177,12 @@ bool ProgramRun::resume(uint64_t budget_steps) {
     outcome_.error_message = e.message;
     done = true;
   } catch (const PyRaise& r) {
+    if (r.exception->type->is_subtype_of(vm.t.SystemExit)) {
+      end_with_system_exit(r.exception);
+      finished_ = true;
+      vm_.reset();
+      return true;
+    }
     outcome_.ok = false;
     outcome_.error_report = vm.format_traceback(r.exception);
     outcome_.error_type = r.exception->type->name;
@@ -190,8 +214,35 @@ bool ProgramRun::resume(uint64_t budget_steps) {
   if (done) {
     finished_ = true;
     vm_.reset();
+    if (!outcome_.ok) outcome_.exit_code = 1;
   }
   return done;
+}
+
+// An uncaught SystemExit ends the program quietly, as python3 does: exit(None) and exit() give status 0,
+// exit(N) status N, and any other argument is printed on stderr with status 1.
+void ProgramRun::end_with_system_exit(ExceptionObject* exit) {
+  VM& vm = *vm_;
+  outcome_ = ProgramOutcome{};
+  outcome_.error_type = "SystemExit";
+  const size_t nargs = exit->args ? exit->args->items.size() : 0;
+  Value code = nargs == 0 ? vm.None : nargs == 1 ? exit->args->items[0] : Value(exit->args);
+  if (code == vm.None) {
+    outcome_.exit_code = 0;
+  } else if (code.is_small_int() && !VM::is_str(code) && vm.type_of(code) != vm.t.bool_) {
+    outcome_.exit_code = int(code.as_small_int() & 0xff);
+  } else if (code == vm.True || code == vm.False) {
+    outcome_.exit_code = code == vm.True ? 1 : 0;
+  } else {
+    outcome_.exit_code = 1;
+    try {
+      outcome_.error_report = vm.to_str(code)->text + "\n";
+    } catch (...) {
+      outcome_.error_report = "\n";
+    }
+  }
+  outcome_.ok = outcome_.exit_code == 0;
+  outcome_.error_message = outcome_.error_report.empty() ? "" : outcome_.error_report.substr(0, outcome_.error_report.size() - 1);
 }
 
 }  // namespace cv

@@ -33,6 +33,7 @@ struct ProgramOutcome {
   std::string error_message; // str() of the exception, or the limit's message
   bool limit_reached = false;  // a closureviz limit (output, source size) ended the run
   bool stopped = false;        // ProgramRun::stop() abandoned the run
+  int exit_code = 0;           // python3's exit status: 0, 1, or an uncaught SystemExit's code (exit(3) gives 3)
 };
 
 // Runs `source` to completion (or to its first uncaught exception). Never throws for
@@ -66,6 +67,7 @@ class ProgramRun {
 
  private:
   bool start();  // checks and compiles; false when the run ended there (outcome set)
+  void end_with_system_exit(ExceptionObject* exit);
   std::string source_;
   ProgramOptions options_;
   std::unique_ptr<VM> vm_;

@@ -223,15 +223,18 @@ Value type_new(VM& vm, PosArgs args, KwArgs kwargs, Object*) {
   TypeObject* cls = vm.new_type(str_text(rest[0]), bases, kind, false);
   cls->type = meta;
   for (auto& [k, v] : dict_items(as<DictObject>(rest[2]))) dict_set(vm, cls->attrs, k, v);
-  vm.complete_class_dict(cls);
   Frame* f = vm.current_frame();
   if (Value mod = dict_get_str(vm, cls->attrs, "__module__"); !mod.is_null() && VM::is_str(mod)) {
     cls->module = str_text(mod);
   } else if (f && f->globals) {
     Value name = dict_get_str(vm, f->globals, "__name__");
-    if (VM::is_str(name)) cls->module = str_text(name);
+    if (VM::is_str(name)) {
+      cls->module = str_text(name);
+      dict_set(vm, cls->attrs, vm.intern("__module__"), name);  // as type.__new__, from the caller's globals
+    }
   }
   if (Value q = dict_get_str(vm, cls->attrs, "__qualname__"); !q.is_null() && VM::is_str(q)) cls->qualname = str_text(q);
+  vm.complete_class_dict(cls);
   return cls;
 }
 

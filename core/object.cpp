@@ -113,6 +113,7 @@ void ExceptionObject::trace(GcMarker& m) {
   m.visit(value);
   m.visit(name_hint);
   m.visit(obj_hint);
+  m.visit(traceback_object);
   for (const TracebackEntry& entry : traceback)
     if (entry.code) m.visit(entry.code);
 }

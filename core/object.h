@@ -307,6 +307,7 @@ struct ExceptionObject : Object {
   Value name_hint;          // NameError.name / AttributeError.name + obj, for "Did you mean"
   Value obj_hint;
   int32_t caught_at = -1;   // instruction at which the frame that last caught it was (CPython's pushed lasti)
+  Value traceback_object;   // __traceback__'s head, made on demand (VM::traceback_object) for the entries it covers
 };
 
 // ---------------------------------------------------------------- generators, iterators, native state

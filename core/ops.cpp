@@ -164,7 +164,7 @@ thread_local int native_recursion_depth = 0;
 
 struct RecursionGuard {
   RecursionGuard(VM& vm, const char* where) {
-    if (++native_recursion_depth > vm.limits.recursion_limit) {
+    if (++native_recursion_depth > vm.limits.recursion_limit || native_recursion_depth > vm.limits.max_native_nesting) {
       --native_recursion_depth;
       vm.raise(vm.t.RecursionError, std::string("maximum recursion depth exceeded") + where);
     }

@@ -353,7 +353,7 @@ Value layout_attribute(VM& vm, Value obj, const StrObject* name) {
       if (n == "__cause__") return or_none(vm, e->cause);
       if (n == "__context__") return or_none(vm, e->context);
       if (n == "__suppress_context__") return vm.new_bool(e->suppress_context);
-      if (n == "__traceback__") return vm.None;
+      if (n == "__traceback__") return vm.traceback_object(e);
       if (n == "__dict__") return ensure_dict(vm, o);
       if (n == "value" && o->type->is_subtype_of(vm.t.StopIteration)) {
         if (e->value) return e->value;

@@ -50,7 +50,7 @@ struct ReprEnter {
 
 struct ReprDepth {
   explicit ReprDepth(VM& vm) {
-    if (++repr_depth > vm.limits.recursion_limit) {
+    if (++repr_depth > vm.limits.recursion_limit || repr_depth > vm.limits.max_native_nesting) {
       --repr_depth;
       vm.raise(vm.t.RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
     }

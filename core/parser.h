@@ -38,7 +38,16 @@ ast::Module parse_module(std::string_view source, std::string_view filename, con
 //    CPython's parser runs out first (about 6000 levels) it raises a bare MemoryError.
 // Brackets are also bounded by the tokenizer (200 levels: "too many nested parentheses") and
 // blocks by the indentation limit (100: "too many levels of indentation").
+// In WebAssembly the limits are lower: with Emscripten's -fexceptions every call that may throw
+// goes through a JavaScript wrapper, so the passes use up V8's ~984 KB stack long before a native
+// stack would run out. Measured under node 20 (tests/hostile/README.md): a lambda chain overflowed
+// beyond 1469 levels, a unary-minus chain beyond 2450; 1000 leaves a third of the stack spare.
+#ifdef __EMSCRIPTEN__
+inline constexpr int kMaxAstDepth = 1000;
+inline constexpr int kMaxParserNesting = 1000;
+#else
 inline constexpr int kMaxAstDepth = 3000;
 inline constexpr int kMaxParserNesting = 4000;
+#endif
 
 }  // namespace cv

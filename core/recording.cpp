@@ -392,7 +392,10 @@ FrameView StepView::frame_view(uint32_t fid, int line, bool on_stack) const {
 FrameView StepView::frame(uint32_t fid) const {
   for (const FrameView& f : stack_)
     if (f.fid == fid) return f;
-  // Off the stack: its line is the one of its latest event up to this step.
+  // Off the stack: its line is the one of its latest event up to this step. A frame that has
+  // returned for good is found at once (no scan back over a long run's steps).
+  const FrameRecord& fr = rec_.frames[fid];
+  if (fr.last_step != 0 && fr.last_step <= step_) return frame_view(fid, rec_.steps[fr.last_step].line, false);
   int line = rec_.codes[rec_.frames[fid].code].first_line;
   for (uint32_t s = step_; s >= rec_.frames[fid].first_step && s > 0; --s) {
     if (rec_.steps[s].fid == fid) {

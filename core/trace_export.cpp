@@ -541,9 +541,18 @@ namespace {
 
 class PytutorWriter {
  public:
-  PytutorWriter(const Recording& rec, std::string& out) : rec_(rec), o(out), val_{rec, true, {}} {}
+  // The heap lists exactly the objects a written value refers to (breadth first, in order of
+  // reference), as Python Tutor's encoder does: nothing the page cannot reach by a REF.
+  PytutorWriter(const Recording& rec, std::string& out) : rec_(rec), o(out), val_{rec, true, {}} {
+    val_.renumber = [this](uint32_t id) {
+      if (queued_.insert(id).second) queue_.push_back(id);
+      return id;
+    };
+  }
 
   void step(const StepView& v, bool uncaught) {
+    queue_.clear();
+    queued_.clear();
     const FrameView& top = v.stack().back();
     o += "{\"event\": \"";
     if (uncaught) o += "uncaught_exception";
@@ -586,11 +595,9 @@ class PytutorWriter {
       frame(v, frames[i], frames[i].fid == top.fid, parents.count(frames[i].fid) > 0);
     }
     o += "], \"heap\": {";
-    bool first = true;
-    for (uint32_t id : v.reachable()) {
-      if (rec_.object_type(id) == ObjType::Cell) continue;  // Python Tutor shows closure variables in their frame
-      if (!first) o += ", ";
-      first = false;
+    for (size_t i = 0; i < queue_.size(); ++i) {
+      const uint32_t id = queue_[i];
+      if (i) o += ", ";
       o += '"' + std::to_string(id) + "\": ";
       object(v, id);
     }
@@ -600,14 +607,9 @@ class PytutorWriter {
   }
 
  private:
-  // A value, with cells (never shown on their own) replaced by their contents.
-  void value(const StepView& v, RVal x) {
-    if (x.is_ref() && rec_.object_type(x.index()) == ObjType::Cell) {
-      const std::vector<RVal>& c = v.content(x.index());
-      x = c.size() > 1 ? c[1] : RVal();
-    }
-    val_(o, x);
-  }
+  // A value. Closure variables are shown as their cells' contents in the frames (frame()); a
+  // cell object that a program holds as a value (f.__closure__[0]) is an object like any other.
+  void value(const StepView&, RVal x) { val_(o, x); }
 
   void frame(const StepView& v, const FrameView& f, bool highlighted, bool is_parent) {
     std::string hash = std::string(f.func) + "_f" + std::to_string(f.fid) + (is_parent ? "_p" : "") +
@@ -735,6 +737,16 @@ class PytutorWriter {
         o += ']';
         break;
       }
+      case ObjType::Cell:
+        // Python's own name for the content: cell.cell_contents (absent while empty).
+        o += "[\"INSTANCE\", \"cell\"";
+        if (c.size() > 1 && !c[1].is_absent()) {
+          o += ", [\"cell_contents\", ";
+          value(v, c[1]);
+          o += ']';
+        }
+        o += ']';
+        break;
       case ObjType::Exception: {
         o += "[\"INSTANCE\", ";
         json_string(o, str_of(rec_, c[0]));
@@ -774,6 +786,8 @@ class PytutorWriter {
   const Recording& rec_;
   std::string& o;
   ValueWriter val_;
+  std::vector<uint32_t> queue_;  // this step's heap, in order of first reference
+  std::unordered_set<uint32_t> queued_;
 };
 
 }  // namespace

@@ -23,7 +23,9 @@ std::string step_record_json(const Recording& recording, uint32_t step);
 
 // Online Python Tutor's format: {"code": SOURCE, "trace": [{"event", "line", "func_name",
 // "globals", "ordered_globals", "stack_to_render", "heap", "stdout"}, ...]}, frames with their
-// exact parent_frame_id_list, zombie (returned but retained) frames included.
+// exact parent_frame_id_list, zombie (returned but retained) frames included; the heap holds
+// the objects the step's values refer to (cells are shown as their contents, in their frame).
+// tests/tracer/check_pytutor.py checks it against the JSON lines and CPython's trace.
 void write_trace_pytutor(const Recording& recording, std::string_view source, std::ostream& out);
 
 }  // namespace cv

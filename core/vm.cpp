@@ -576,6 +576,10 @@ Value VM::call(Value callable, PosArgs args, KwArgs kwargs) {
         return gen;
       }
       f->on_return = Frame::OnReturn::ExitNested;
+      if (native_depth_ >= limits.max_native_calls) {  // the C++ stack, not the recursion limit, would run out
+        free_frame(f);
+        raise(t.RecursionError, "maximum recursion depth exceeded");
+      }
       NativeDepthGuard guard(native_depth_);
       return run_frame(f);
     }

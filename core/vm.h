@@ -82,6 +82,18 @@ struct RunLimits {
   int recursion_limit = 1000;
   size_t max_heap_bytes = size_t(1) << 30;  // MemoryError beyond this estimate
   int gc_stress = 0;  // > 0: collect at every gc_stress-th safe point (testing: exposes values the collector cannot see)
+  // Native recursion (a native calling back into Python, reprs and comparisons of nested
+  // containers) uses the C++ stack, which the recursion limit alone does not protect in
+  // WebAssembly: there V8's ~984 KB stack holds about 187 levels of sorted(key=...) recursion
+  // and 786 of nested-list ==, as measured under node 20 (tests/hostile/README.md). These caps
+  // keep any mix of the two under about 80% of it; natively the recursion limit decides.
+#ifdef __EMSCRIPTEN__
+  int max_native_calls = 80;     // VM::call / generator resumptions nested in native code
+  int max_native_nesting = 150;  // each of: repr depth, ==/</hash depth of nested containers
+#else
+  int max_native_calls = 1 << 30;
+  int max_native_nesting = 1 << 30;
+#endif
 };
 
 // Receives execution events; the recorder implements it. Null when not recording.
@@ -193,6 +205,12 @@ class VM {
   // GeneratorExit into it (also when it never started, as CPython 3.11 does).
   void close_generator(GeneratorObject* gen);
 
+  // ---- tracebacks as objects
+  // exc.__traceback__ (None while it has no entries): a chain of `traceback` objects, outermost
+  // first, with tb_lineno and tb_next (tb_frame is None: frames are not objects here). The same
+  // objects each time; entries the exception gained since get new objects in front.
+  Value traceback_object(ExceptionObject* exc);
+
   // A frame that is done: freed, and its generator (if any) marked finished.
   void release_frame(Frame* frame);
 
@@ -283,6 +301,7 @@ class VM {
   // the next instruction, for open generators nothing reaches any more and closes them.
   std::vector<GeneratorObject*> open_generators_;  // made and not yet finished (may hold finished ones until compacted)
   bool finalize_check_ = false;                    // a reference may have been dropped since the last look
+  int64_t finalize_wait_ = 0;                      // instructions (with finalize_check_ set) before the next look may run
   uint32_t boot_serial_ = 0;                       // objects up to this serial belong to the library, not the program
   void note_new_generator(GeneratorObject* gen);
   void finalize_unreachable_generators();
@@ -300,6 +319,8 @@ class VM {
   void complete_class_dict(TypeObject* cls);  // type.__new__'s additions: implicit staticmethod/classmethod, __slots__ members
  private:
   TypeObject* member_descriptor_type_ = nullptr;  // made when a class first declares __slots__
+  TypeObject* getset_descriptor_type_ = nullptr;
+  TypeObject* traceback_type_ = nullptr;          // the `traceback` objects of traceback_object()  // a class __dict__'s "__dict__" and "__weakref__" entries
   Value import_module(StrObject* name);
   Frame* make_generator_frame(FunctionObject* fn, PosArgs args, KwArgs kwargs);
  public:

@@ -16,10 +16,10 @@ APT_PACKAGES=(
   g++ cmake ninja-build pkg-config git ca-certificates xz-utils python3 emscripten
   # libraries (header-only ones included)
   libimgui-dev libstb-dev libsdl2-dev catch2 nlohmann-json3-dev libcli11-dev libboost-dev
-  # fonts copied into the builds
-  fonts-jetbrains-mono fonts-dejavu-core
-  # desktop smoke test (Mesa's llvmpipe gives OpenGL under Xvfb)
-  xvfb xauth libgl1-mesa-dri
+  # fonts copied into the builds; pyftsubset cuts the web page's copies to the glyphs the app draws
+  fonts-jetbrains-mono fonts-dejavu-core fonttools
+  # desktop smoke test (Mesa's llvmpipe gives OpenGL under Xvfb); xdotool types into the app (desktop_keys)
+  xvfb xauth libgl1-mesa-dri xdotool
   # browser smoke test
   chromium
 )

@@ -14,6 +14,7 @@
 #include "ui/app.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -34,10 +35,16 @@ App* g_active_app = nullptr;
 constexpr std::string_view kDefaultExample = "adder.py";
 // Recording stops after this many steps (status "limit"); the steps so far stay viewable.
 #ifdef __EMSCRIPTEN__
-constexpr std::uint64_t kMaxSteps = 300'000;   // the page records in one go between two frames
+constexpr std::uint64_t kMaxSteps = 1'000'000;
+constexpr std::uint64_t kStepsPerSlice = 5'000;      // VM instructions per slice; slices fill kRecordingTimePerFrame
 #else
 constexpr std::uint64_t kMaxSteps = 2'000'000;
+constexpr std::uint64_t kStepsPerSlice = 1'000'000;
 #endif
+
+// How long a frame may spend recording: under the 50 ms that browsers count as a long task, so a
+// long recording never freezes the page (measured in headless Chromium by tests/web, infinite_loop).
+constexpr std::chrono::milliseconds kRecordingTimePerFrame{35};
 
 const char* view_name(layout::ViewMode view) { return view == layout::ViewMode::Environment ? "env" : "cells"; }
 
@@ -107,31 +114,79 @@ void App::set_theme(ThemeKind theme) {
 
 bool App::load_program(std::string source, std::string* error) {
   playing_ = false;
-  editor_.set_text(source);
-  session_ = ProgramSession::record(editor_.text(), program_name_, kMaxSteps);
+  editor_.set_text(std::move(source));
+  session_.reset();
   load_error_.clear();
   diagram_.clear();
   timeline_.clear();
+  step_ = 0;
+  pending_step_ = 0;
+  // The first slice compiles (so a compile error is known now) and finishes most programs; a long
+  // run goes on a slice per frame, with status "recording".
+  pending_ = std::make_unique<RecordingInProgress>(editor_.text(), program_name_, kMaxSteps);
+  pending_->resume(kStepsPerSlice);
+  mode_ = Mode::Visualize;
+  if (!pending_->finished()) return true;
+  finish_loading();
+  if (!load_error_.empty()) {
+    if (error) *error = load_error_;
+    return false;
+  }
+  return true;
+}
+
+void App::finish_recording() {
+  if (!pending_) return;
+  while (!pending_->resume(kStepsPerSlice)) {
+  }
+  finish_loading();
+}
+
+bool App::continue_recording(double milliseconds) {
+  if (!pending_) return false;
+  const auto start = std::chrono::steady_clock::now();
+  const std::chrono::duration<double, std::milli> budget(milliseconds);
+  bool done = false;
+  do {
+    done = pending_->resume(kStepsPerSlice);
+  } while (!done && std::chrono::steady_clock::now() - start < budget);
+  if (done) finish_loading();
+  return !done;
+}
+
+void App::stop_recording() {
+  if (!pending_) return;
+  pending_->stop();
+  finish_loading();
+}
+
+void App::finish_loading() {
+  session_ = pending_->take();
+  pending_.reset();
+  if (!session_) return;
   if (session_->compile_error()) {
     // Stay in Edit mode with the message at its line: nothing to visualize.
     load_error_ = session_->message();
-    if (error) *error = load_error_;
     mode_ = Mode::Edit;
     step_ = 0;
-    return false;
+    return;
   }
   timeline_.build(*session_);
   mode_ = Mode::Visualize;
   step_ = 0;
   keep_places_ = false;
-  set_step(1);
+  set_step(pending_step_ ? pending_step_ : 1);
+  pending_step_ = 0;
   diagram_.fit();
-  return true;
 }
 
 std::uint32_t App::step_count() const { return session_ ? session_->step_count() : 0; }
 
 void App::set_step(std::uint32_t step) {
+  if (pending_) {
+    pending_step_ = step;
+    return;
+  }
   const std::uint32_t n = step_count();
   if (n == 0) {
     step_ = 0;
@@ -184,6 +239,8 @@ std::string App::state_json() const {
   if (!load_error_.empty()) {
     status = "error";
     message = load_error_;
+  } else if (pending_) {
+    status = "recording";
   } else if (session_) {
     switch (session_->status()) {
       case RunStatus::Ok: break;
@@ -251,7 +308,10 @@ void App::save_to(const std::string& path) {
 }
 
 std::string App::dump_diagram_json() const {
-  std::string out = "{\"state\":" + state_json() + ",\"diagram\":";
+  nlohmann::json source = editor_.text();
+  std::string out = "{\"state\":" + state_json() + ",\"mode\":\"" + (mode_ == Mode::Edit ? "edit" : "visualize") +
+                    "\",\"breakpoints\":" + nlohmann::json(breakpoints_).dump() + ",\"font_scale\":" + std::to_string(settings_.font_scale) +
+                    ",\"presentation\":" + (presentation_ ? "true" : "false") + ",\"source\":" + source.dump() + ",\"diagram\":";
   const std::string drawn = diagram_.drawn_json();
   out += drawn.empty() ? "null" : drawn;
   out += "}\n";
@@ -342,11 +402,17 @@ void App::handle_keys() {
   if (io.KeyCtrl && (pressed_index(hooks_.key_equals) || pressed_index(hooks_.key_kp_plus))) set_font_scale(settings_.font_scale * 1.1f);
   if (io.KeyCtrl && (pressed_index(hooks_.key_minus) || pressed_index(hooks_.key_kp_minus))) set_font_scale(settings_.font_scale / 1.1f);
   if (io.KeyCtrl && pressed_index(hooks_.key_0)) set_font_scale(1.0f);
+  if (io.KeyCtrl && pressed_index(hooks_.key_q) && hooks_.quit) hooks_.quit();
   if (hooks_.key_f5 >= 0 && ImGui::IsKeyPressed(hooks_.key_f5, false)) set_presentation(!presentation_);
   if (presentation_ && pressed(ImGuiKey_Escape)) set_presentation(false);
   if (io.KeyCtrl && pressed(ImGuiKey_Enter)) {
-    if (mode_ == Mode::Edit) visualize();
-    else mode_ = Mode::Edit;
+    if (mode_ == Mode::Edit) {
+      visualize();
+    } else {
+      mode_ = Mode::Edit;
+      playing_ = false;
+      editor_.focus();
+    }
   }
 #ifndef __EMSCRIPTEN__
   if (io.KeyCtrl && pressed_index(hooks_.key_o)) file_dialog_.open(FileDialog::Purpose::Open, settings_.last_dir);
@@ -378,6 +444,7 @@ void App::refresh_diagram(bool keep_places) {
 // ---- Drawing --------------------------------------------------------------------------------------
 
 void App::draw() {
+  continue_recording(kRecordingTimePerFrame.count());
   handle_keys();
   advance_playback();
   if (diagram_dirty_) {
@@ -401,7 +468,7 @@ void App::draw() {
       set_step(step);
       playing_ = false;
     }
-    if (mode_ == Mode::Edit) draw_error_banner();
+    draw_error_banner();
   }
 
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -497,7 +564,7 @@ void App::draw_menu_bar() {
     ImGui::TextUnformatted("Ctrl+Enter                        Edit <-> Visualize");
     ImGui::TextUnformatted("F5 (Esc to leave)                 presentation mode");
     ImGui::TextUnformatted("Click a line number               breakpoint");
-    ImGui::TextUnformatted("Drag / wheel on the diagram       pan / zoom");
+    ImGui::TextUnformatted("Drag, wheel / Ctrl+wheel           pan, scroll / zoom the diagram");
     ImGui::EndMenu();
   }
   // The program's name on the right, with a dot while it has unsaved edits.
@@ -566,11 +633,15 @@ void App::draw_toolbar() {
 }
 
 void App::draw_error_banner() {
-  if (load_error_.empty() && status_line_.empty()) return;
   const AppColors& c = colors().app;
-  if (!load_error_.empty()) {
+  if (!load_error_.empty() && mode_ == Mode::Edit) {
     ImGui::PushStyleColor(ImGuiCol_Text, c.error_text);
     ImGui::TextWrapped("%s", load_error_.c_str());
+    ImGui::PopStyleColor();
+  } else if (mode_ == Mode::Visualize && session_ && session_->status() == RunStatus::Limit) {
+    // The steps so far are all there; say why there are no more.
+    ImGui::PushStyleColor(ImGuiCol_Text, c.timeline_return);
+    ImGui::TextWrapped("Recording %s. The steps recorded so far can be explored.", session_->message().c_str());
     ImGui::PopStyleColor();
   }
 }
@@ -654,6 +725,7 @@ void App::draw_diagram_column(float height) {
   // The explanation: one sentence about this step, above the diagram.
   std::string sentence;
   if (mode_ == Mode::Visualize && session_ && step_ > 0) sentence = session_->explain(step_);
+  else if (pending_) sentence = "Recording the run...";
   else if (mode_ == Mode::Edit) sentence = "Editing. Press Visualize (Ctrl+Enter) to run the program and step through it.";
   ImGui::PushStyleColor(ImGuiCol_ChildBg, c.header_bg);
   const float line_h = ImGui::GetTextLineHeightWithSpacing();
@@ -680,11 +752,11 @@ void App::draw_diagram_column(float height) {
     const float zoom_w = ImGui::CalcTextSize("-  Fit  +").x + ImGui::GetStyle().FramePadding.x * 6 + 8;
     ImGui::SameLine();
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX() + 8, row_x + width - zoom_w));
-    if (tool_button("-", mode_ == Mode::Visualize, "Zoom out (wheel on the diagram)")) diagram_.zoom_by(1 / 1.2f);
+    if (tool_button("-", mode_ == Mode::Visualize, "Zoom out (Ctrl+wheel on the diagram)")) diagram_.zoom_by(1 / 1.2f);
     ImGui::SameLine(0, 2);
     if (tool_button("Fit", mode_ == Mode::Visualize && !diagram_.auto_fit(), "Fit the diagram to the window")) diagram_.fit();
     ImGui::SameLine(0, 2);
-    if (tool_button("+", mode_ == Mode::Visualize, "Zoom in (wheel on the diagram)")) diagram_.zoom_by(1.2f);
+    if (tool_button("+", mode_ == Mode::Visualize, "Zoom in (Ctrl+wheel on the diagram)")) diagram_.zoom_by(1.2f);
   }
   const float diagram_h = ImGui::GetContentRegionAvail().y;
   diagram_.set_max_fit_scale(1.25f * settings_.font_scale);

@@ -25,7 +25,7 @@ struct PlatformHooks {
   std::function<void(bool)> set_fullscreen;  // presentation mode
   std::function<void()> quit;
   // io.KeysDown indexes of keys ImGui 1.86 has no ImGuiKey for (the SDL backend indexes by scancode).
-  int key_f5 = -1, key_equals = -1, key_minus = -1, key_kp_plus = -1, key_kp_minus = -1, key_0 = -1, key_o = -1, key_s = -1;
+  int key_f5 = -1, key_equals = -1, key_minus = -1, key_kp_plus = -1, key_kp_minus = -1, key_0 = -1, key_o = -1, key_s = -1, key_q = -1;
 };
 
 // View state only: the program's source, the const recording of its run (ProgramSession) and
@@ -52,6 +52,11 @@ class App {
   // {"step":K,"step_count":N,"view":"env"|"cells","explanation":"...","status":"ok"|"error"|"limit"|"recording",
   //  "message":"...","record":<the trace-format step record of step K, or null>}
   std::string state_json() const;
+  // Stops a recording in progress (status "recording"); the steps so far stay viewable ("limit").
+  void stop_recording();
+  // Records for about `milliseconds` more (each frame does this too; the page also calls it between
+  // frames so that recording does not wait for the display). Returns true while not finished.
+  bool continue_recording(double milliseconds);
   // The source of the loaded program ("" when none): the page's share links carry it.
   std::string_view program_source() const { return session_ ? session_->source() : std::string_view(); }
   void set_presentation(bool on);
@@ -62,6 +67,9 @@ class App {
   // ---- Desktop and tests ---------------------------------------------------------------------
   // Reads FILE and loads it (its name shown in the title); false with a message if unreadable.
   bool open_file(const std::string& path, std::string* error);
+  // Completes a recording still in progress at once (scripted runs need every step before --step).
+  void finish_recording();
+  bool recording() const { return pending_ != nullptr; }
   void set_theme(ThemeKind theme);
   // The drawn diagram of the last frame as JSON (--dump-diagram), with the app's state.
   std::string dump_diagram_json() const;
@@ -92,6 +100,7 @@ class App {
   void advance_playback();
   void visualize();             // Edit -> Visualize: record the editor's text
   void refresh_diagram(bool keep_places);
+  void finish_loading();        // the recording is complete: show its first step
   std::vector<std::uint32_t> breakpoint_steps() const;
   std::uint32_t find_step(bool forward, const std::function<bool(std::uint32_t)>& match) const;
   void jump_call_or_return(bool forward);
@@ -107,6 +116,8 @@ class App {
   ThemeKind theme_ = ThemeKind::Light;
 
   std::unique_ptr<ProgramSession> session_;   // null until a program is loaded
+  std::unique_ptr<RecordingInProgress> pending_;  // a recording still being made, a slice per frame
+  std::uint32_t pending_step_ = 0;            // set_step() while recording: applied when it is done
   Mode mode_ = Mode::Edit;
   std::uint32_t step_ = 0;
   layout::ViewMode view_ = layout::ViewMode::Environment;

@@ -16,6 +16,8 @@ using layout::Box;
 using layout::Rect;
 using layout::Vec2;
 
+constexpr float kMinReadableScale = 0.7f;  // auto-fit never goes below this (13 px text -> 9 px)
+
 ImU32 color(layout::Rgba c, float opacity = 1.0f) {
   ImU32 u = layout::to_imgui_color(c);
   if (opacity < 1.0f) {
@@ -125,9 +127,22 @@ void DiagramView::draw(ImVec2 size, const layout::Theme& theme, ImFont* font) {
 
   if (auto_fit_ && !layout_.boxes.empty()) {
     transform_ = layout::fit_to_view(layout_.bounds, {size.x, size.y}, max_fit_scale_);
+    // Never shrink text below readable: a diagram too big for that is shown at the smallest
+    // readable scale, following the current frame instead.
+    transform_.scale = std::max(transform_.scale, std::min(kMinReadableScale, max_fit_scale_));
     // Anchored top-left rather than centred: a diagram that grows as the program runs then
     // grows down and right, and what is already drawn stays where the eye left it.
     transform_.offset = {-layout_.bounds.x0 * transform_.scale, -layout_.bounds.y0 * transform_.scale};
+    const float drawn_h = layout_.bounds.height() * transform_.scale;
+    if (drawn_h > size.y) {
+      for (const Box& b : layout_.boxes) {
+        if (b.kind != Box::Kind::Frame || !b.current) continue;
+        // Keep the current frame a little below the top of the canvas, within the diagram.
+        const float wanted = -(b.rect.y0 * transform_.scale) + size.y * 0.25f;
+        transform_.offset.y = std::clamp(wanted, size.y - drawn_h - layout_.bounds.y0 * transform_.scale, transform_.offset.y);
+        break;
+      }
+    }
   }
   // Pan: drag with the left or middle button. Zoom: the wheel, about the pointer.
   if (ImGui::IsItemActive() && (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 2.0f))) {
@@ -135,10 +150,20 @@ void DiagramView::draw(ImVec2 size, const layout::Theme& theme, ImFont* font) {
     transform_.offset.y += io.MouseDelta.y;
     auto_fit_ = false;
   }
-  if (hovered && io.MouseWheel != 0.0f) {
-    const Vec2 pointer{io.MousePos.x - canvas_min_.x, io.MousePos.y - canvas_min_.y};
-    transform_ = layout::zoom_about(transform_, pointer, std::pow(1.15f, io.MouseWheel));
-    transform_.scale = std::clamp(transform_.scale, 0.1f, 6.0f);
+  if (hovered && (io.MouseWheel != 0.0f || io.MouseWheelH != 0.0f)) {
+    if (io.KeyCtrl) {
+      // Ctrl+wheel (and trackpad pinch, which browsers send as Ctrl+wheel): zoom about the pointer.
+      const Vec2 pointer{io.MousePos.x - canvas_min_.x, io.MousePos.y - canvas_min_.y};
+      transform_ = layout::zoom_about(transform_, pointer, std::pow(1.15f, io.MouseWheel));
+      transform_.scale = std::clamp(transform_.scale, 0.1f, 6.0f);
+    } else {
+      // The wheel scrolls, as in any document; Shift+wheel sideways.
+      const float step = ImGui::GetFontSize() * 3;
+      const float wheel_x = io.KeyShift ? io.MouseWheel : io.MouseWheelH;
+      const float wheel_y = io.KeyShift ? 0.0f : io.MouseWheel;
+      transform_.offset.x += wheel_x * step;
+      transform_.offset.y += wheel_y * step;
+    }
     auto_fit_ = false;
   }
   // Hover: highlight what refers to the binding or object under the pointer.

@@ -21,7 +21,7 @@ class DiagramView {
   bool empty() const { return layout_.boxes.empty(); }
 
   // Draws the diagram into a canvas of `size` at the cursor position, handling the mouse: drag to
-  // pan, wheel to zoom about the pointer, hover to highlight what refers to a binding or object.
+  // pan, wheel to scroll, Ctrl+wheel to zoom about the pointer, hover to highlight what refers to a binding or object.
   void draw(ImVec2 size, const layout::Theme& theme, ImFont* font);
 
   // Back to fit-to-window (the view follows the diagram as it grows until the user pans or zooms).

@@ -1,6 +1,7 @@
 // Platform glue for the desktop app and the browser page (one main for both, as in ImGui's own
 // SDL2 + OpenGL3 example): SDL2 window, GL context, ImGui backends, the main loop, and on
 // desktop --frames/--screenshot for tests; on the web, canvas sizing and functions exported to JS.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -83,9 +84,44 @@ void sync_canvas_size(SDL_Window* window) {
 #endif
 
 void render_frame(Platform& p) {
-  SDL_Event event;
-  while (SDL_PollEvent(&event)) {
+  // ImGui 1.86 sees keys as a down/up array sampled once per frame, so a key pressed and released
+  // between two frames (a quick tap, a presentation clicker, a slow frame) would be lost: a key-up
+  // arriving in the same frame as its key-down is held back to the next frame.
+  static std::vector<SDL_Event> held_back;
+  std::vector<SDL_Event> incoming;
+  incoming.swap(held_back);
+  for (SDL_Event event; SDL_PollEvent(&event);) incoming.push_back(event);
+  std::vector<SDL_Event> events;
+  // A key may change state once per frame: a key-up after its key-down, or a key-down after its
+  // key-up, in the same frame would make the press invisible to ImGui.
+  std::vector<SDL_Scancode> changed_now;
+  bool deferring = false;  // once one event waits for the next frame, all later ones do (order kept)
+  for (const SDL_Event& event : incoming) {
+    const bool is_key = event.type == SDL_KEYDOWN || event.type == SDL_KEYUP;
+    if (!deferring && is_key &&
+        std::find(changed_now.begin(), changed_now.end(), event.key.keysym.scancode) != changed_now.end()) {
+      deferring = true;
+    }
+    if (deferring) {
+      held_back.push_back(event);
+      continue;
+    }
+    if (is_key) changed_now.push_back(event.key.keysym.scancode);
+    events.push_back(event);
+  }
+  for (SDL_Event& event : events) {
     ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) {
+      // The backend reads modifiers from SDL_GetModState(), the state after every queued event;
+      // the event's own modifiers are the ones held when this key moved (Ctrl+Q sent at once by
+      // a script, or a key-up held back above, would otherwise lose its Ctrl).
+      ImGuiIO& io = ImGui::GetIO();
+      const Uint16 mod = event.key.keysym.mod;
+      io.KeyShift = (mod & KMOD_SHIFT) != 0;
+      io.KeyCtrl = (mod & KMOD_CTRL) != 0;
+      io.KeyAlt = (mod & KMOD_ALT) != 0;
+      io.KeySuper = (mod & KMOD_GUI) != 0;
+    }
     if (event.type == SDL_QUIT) p.done = true;
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
         event.window.windowID == SDL_GetWindowID(p.window)) {
@@ -138,7 +174,10 @@ void render_frame(Platform& p) {
     p.ui_ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
     p.frame_ms.push_back(std::chrono::duration<double, std::milli>(t2 - t0).count());
   }
-  if (p.options.frames > 0 && p.frame >= p.options.frames) {
+  if (p.options.frames > 0 && p.frame >= p.options.frames) p.done = true;
+  // The outputs of a scripted run are written from its last frame, however it ended (frame count
+  // reached, or Ctrl+Q / window closed by a test driving the keyboard).
+  if (p.done && p.options.frames > 0) {
     if (!p.options.screenshot.empty()) {
       // Read the back buffer before the swap: its contents are undefined afterwards.
       if (!cv::ui::write_screenshot_png(p.options.screenshot, fb_w, fb_h)) p.exit_code = 1;
@@ -407,6 +446,7 @@ int main(int argc, char** argv) {
   hooks.key_0 = SDL_SCANCODE_0;
   hooks.key_o = SDL_SCANCODE_O;
   hooks.key_s = SDL_SCANCODE_S;
+  hooks.key_q = SDL_SCANCODE_Q;
   cv::ui::App app(cv::ui::load_fonts(p.font_dir, p.pixel_scale, settings.font_scale), settings, hooks);
   p.app = &app;
   cv::ui::set_active_app(&app);
@@ -420,6 +460,7 @@ int main(int argc, char** argv) {
       if (p.options.frames > 0) return 2;  // a scripted run must not silently show something else
     }
   }
+  app.finish_recording();
   if (!p.options.view.empty()) app.set_view(p.options.view == "cells" ? cv::layout::ViewMode::Cells : cv::layout::ViewMode::Environment);
   if (p.options.step > 0) {
     if (static_cast<unsigned long>(p.options.step) > app.step_count()) {

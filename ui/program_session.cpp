@@ -90,57 +90,95 @@ std::string last_line(std::string_view report) {
 
 ProgramSession::~ProgramSession() = default;
 
-std::unique_ptr<ProgramSession> ProgramSession::record(std::string source, std::string filename, std::uint64_t max_steps) {
-  std::unique_ptr<ProgramSession> session(new ProgramSession());
-  session->source_ = std::move(source);
-
-  RecorderOptions recorder_options;
-  recorder_options.max_steps = max_steps;
-  Recorder recorder(recorder_options);
-  ProgramOptions options;
-  options.filename = std::move(filename);
-  options.write_stdout = recorder.tee_stdout([](std::string_view) {});  // the recording keeps stdout
-  options.read_stdin_line = nullptr;                                   // input() sees end of file
-  options.trace_hook = &recorder;
-
+struct RecordingInProgress::State {
+  explicit State(std::uint64_t max_steps) : recorder(options_for(max_steps)) {}
+  static RecorderOptions options_for(std::uint64_t max_steps) {
+    RecorderOptions options;
+    options.max_steps = max_steps;
+    return options;
+  }
+  std::unique_ptr<ProgramSession> session{new ProgramSession()};
+  Recorder recorder;
+  std::unique_ptr<ProgramRun> run;
   RunEnd end;
   ProgramOutcome outcome;
+};
+
+RecordingInProgress::RecordingInProgress(std::string source, std::string filename, std::uint64_t max_steps)
+    : state_(std::make_unique<State>(max_steps)) {
+  state_->session->source_ = std::move(source);
+  ProgramOptions options;
+  options.filename = std::move(filename);
+  options.write_stdout = state_->recorder.tee_stdout([](std::string_view) {});  // the recording keeps stdout
+  options.read_stdin_line = nullptr;                                           // input() sees end of file
+  options.trace_hook = &state_->recorder;
+  state_->run = std::make_unique<ProgramRun>(state_->session->source_, std::move(options));
+}
+
+RecordingInProgress::~RecordingInProgress() = default;
+
+bool RecordingInProgress::resume(std::uint64_t budget) {
+  if (finished_) return true;
+  State& st = *state_;
   try {
-    outcome = run_program(session->source_, options);
-    if (!outcome.ok) {
-      end.status = RunEnd::Status::Error;
-      end.exc_type = qualified_type(outcome);
-      end.exc_message = outcome.error_message;
+    if (!st.run->resume(budget)) return false;
+    st.outcome = st.run->outcome();
+    if (st.outcome.limit_reached) {
+      st.end.status = RunEnd::Status::Limit;
+      st.end.message = st.outcome.error_message;
+    } else if (!st.outcome.ok) {
+      st.end.status = RunEnd::Status::Error;
+      st.end.exc_type = qualified_type(st.outcome);
+      st.end.exc_message = st.outcome.error_message;
     }
   } catch (const RecordingLimitReached&) {
-    end.status = RunEnd::Status::Limit;
+    st.end.status = RunEnd::Status::Limit;
   }
-  session->recording_ = recorder.finish(end);
-  const Recording& rec = session->recording_;
+  finished_ = true;
+  return true;
+}
 
+void RecordingInProgress::stop() {
+  if (finished_) return;
+  state_->run->stop();
+  state_->end.status = RunEnd::Status::Limit;
+  state_->end.message = "stopped by the user";
+  finished_ = true;
+}
+
+std::unique_ptr<ProgramSession> RecordingInProgress::take() {
+  if (!finished_ || !state_ || !state_->session) return nullptr;
+  State& st = *state_;
+  std::unique_ptr<ProgramSession> session = std::move(st.session);
+  session->recording_ = st.recorder.finish(st.end);
+  const Recording& rec = session->recording_;
   switch (rec.end.status) {
     case RunEnd::Status::Ok:
       session->status_ = RunStatus::Ok;
       break;
     case RunEnd::Status::Error:
       session->status_ = RunStatus::Error;
-      session->error_report_ = outcome.error_report;
-      session->message_ = last_line(outcome.error_report);
-      if (session->message_.empty()) session->message_ = end.exc_type + ": " + end.exc_message;
-      if (rec.step_count() > 0) {
-        session->error_line_ = rec.step(rec.step_count()).line;
-      } else {
-        session->error_line_ = report_line(outcome.error_report);
-      }
+      session->error_report_ = st.outcome.error_report;
+      session->message_ = last_line(st.outcome.error_report);
+      if (session->message_.empty()) session->message_ = st.end.exc_type + ": " + st.end.exc_message;
+      session->error_line_ = rec.step_count() > 0 ? rec.step(rec.step_count()).line : report_line(st.outcome.error_report);
       break;
     case RunEnd::Status::Limit:
       session->status_ = RunStatus::Limit;
-      session->message_ = rec.end.message.empty() ? "stopped at the step limit" : rec.end.message;
+      session->message_ = !rec.end.message.empty() ? rec.end.message : !st.end.message.empty() ? st.end.message : "stopped at the step limit";
       break;
   }
   for (std::uint32_t s = 1; s <= rec.step_count(); ++s) session->max_depth_ = std::max(session->max_depth_, rec.depth(s));
-  if (rec.step_count() > 0) session->models_ = std::make_unique<Models>(session->recording_, session->source_);
+  if (rec.step_count() > 0) session->models_ = std::make_unique<ProgramSession::Models>(session->recording_, session->source_);
+  state_.reset();
   return session;
+}
+
+std::unique_ptr<ProgramSession> ProgramSession::record(std::string source, std::string filename, std::uint64_t max_steps) {
+  RecordingInProgress pending(std::move(source), std::move(filename), max_steps);
+  while (!pending.resume(1'000'000)) {
+  }
+  return pending.take();
 }
 
 StepMark ProgramSession::mark(std::uint32_t step) const {
@@ -165,13 +203,9 @@ layout::DiagramModel ProgramSession::model(std::uint32_t step, layout::ViewMode 
 std::string ProgramSession::step_record_json(std::uint32_t step) const {
   if (!models_ || step < 1 || step > step_count()) return "null";
 #if CV_UI_HAS_RECORDING_MODELS
-  // The export of the whole run, written once on first use (the web API asks for records; the
-  // desktop app never does), then one line per step.
-  if (export_lines_.empty()) {
-    std::istringstream in(Models::export_jsonl(recording_));
-    for (std::string line; std::getline(in, line);) export_lines_.push_back(std::move(line));
-  }
-  return step < export_lines_.size() ? export_lines_[step] : "null";
+  // The recorder numbers objects incrementally up to `step` (cached), instead of exporting the
+  // whole run as text on first use: a 100,000-step run would cost seconds and 20 MB in the browser.
+  return cv::step_record_json(recording_, step);
 #else
   return step < models_->lines.size() ? models_->lines[step] : "null";
 #endif

@@ -26,9 +26,33 @@ enum class RunStatus {
 // Marks for the timeline: what happened at a step.
 enum class StepMark : std::uint8_t { None, Call, Return, Exception };
 
+class ProgramSession;
+
+// A recording being made in slices (the browser records between frames so the page stays live).
+class RecordingInProgress {
+ public:
+  RecordingInProgress(std::string source, std::string filename, std::uint64_t max_steps);
+  ~RecordingInProgress();
+  RecordingInProgress(const RecordingInProgress&) = delete;
+  RecordingInProgress& operator=(const RecordingInProgress&) = delete;
+
+  // Runs about `budget` more VM instructions (the first call compiles). Returns true once the run
+  // is over; take() then hands over the session.
+  bool resume(std::uint64_t budget);
+  bool finished() const { return finished_; }
+  // Abandons the run: the steps recorded so far become the session, ended as a limit (the page's Stop).
+  void stop();
+  std::unique_ptr<ProgramSession> take();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+  bool finished_ = false;
+};
+
 class ProgramSession {
  public:
-  // Compiles, runs and records `source`. Never throws for anything the program does.
+  // Compiles, runs and records `source` to its end. Never throws for anything the program does.
   static std::unique_ptr<ProgramSession> record(std::string source, std::string filename, std::uint64_t max_steps);
   ~ProgramSession();
 
@@ -62,6 +86,7 @@ class ProgramSession {
 
  private:
   ProgramSession() = default;
+  friend class RecordingInProgress;
   struct Models;
 
   std::string source_;

@@ -79,6 +79,18 @@ EMSCRIPTEN_KEEPALIVE const char* cv_state() {
   return reply(app->state_json());
 }
 
+// Records for about `milliseconds` more; returns 1 while the recording is not finished. The page
+// calls it between its own event-loop turns, so recording runs at full speed without blocking.
+EMSCRIPTEN_KEEPALIVE int cv_record(double milliseconds) {
+  cv::ui::App* app = cv::ui::active_app();
+  return app && app->continue_recording(milliseconds) ? 1 : 0;
+}
+
+// Stops a recording in progress (the page's Stop button); the steps so far stay viewable.
+EMSCRIPTEN_KEEPALIVE void cv_stop() {
+  if (cv::ui::App* app = cv::ui::active_app()) app->stop_recording();
+}
+
 // The loaded program's source: the editor inside the canvas can change it, so share links ask here.
 EMSCRIPTEN_KEEPALIVE const char* cv_source() {
   const cv::ui::App* app = cv::ui::active_app();

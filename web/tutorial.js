@@ -62,6 +62,20 @@
   window.closurevizReady = false;   // set to true by the app after its first frame
 
   const canvas = $('canvas');
+  // The canvas covers whole CSS pixels of the page (its container, shrunk to pixel edges): a
+  // fractional size or position would make the backing store (CSS size x devicePixelRatio) a
+  // fraction off the screen's pixels and blur the diagram.
+  const fitCanvas = () => {
+    const box = $('app').getBoundingClientRect();
+    const left = Math.ceil(box.left), top = Math.ceil(box.top);
+    canvas.style.left = (left - box.left) + 'px';
+    canvas.style.top = (top - box.top) + 'px';
+    canvas.style.width = Math.max(1, Math.floor(box.right) - left) + 'px';
+    canvas.style.height = Math.max(1, Math.floor(box.bottom) - top) + 'px';
+  };
+  window.addEventListener('scroll', fitCanvas, { passive: true });
+  new ResizeObserver(fitCanvas).observe($('app'));
+  fitCanvas();
   canvas.addEventListener('webglcontextlost', (e) => { showFatal('WebGL context lost; reload the page.'); e.preventDefault(); });
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
 
@@ -70,6 +84,7 @@
     print: (text) => console.log(text),
     printErr: (text) => console.error(text),
     onAbort: (what) => showFatal(String(what)),
+    onRuntimeInitialized: () => { window.closurevizRuntimeAt = performance.now(); },   // wasm compiled, main() next
     onClosurevizReady: () => {
       window.closurevizReadyAt = performance.now();   // first drawn frame, ms since navigation (budget check)
       statusBox.hidden = true;
@@ -127,6 +142,8 @@
     setFontScale(scale) { this.call('cv_set_font_scale', null, ['number'], [scale]); },
     // Stops a recording in progress (the steps so far stay viewable).
     stop() { if (Module._cv_stop) this.call('cv_stop', null, [], []); },
+    // Records for about `ms` milliseconds; false once the recording is finished.
+    record(ms) { return Module._cv_record ? this.call('cv_record', 'number', ['number'], [ms]) === 1 : false; },
   };
 
   // ---- Checking programs before they reach the interpreter ----------------------------------
@@ -243,6 +260,22 @@
     return f ? f.func : null;
   }
 
+  // Learns the names of frames that are no longer on the stack (retained frames, whose cells
+  // closures still use) by looking at earlier steps: all of them for a short program, else up to
+  // `limit` steps back from the current one. The shown step is put back before the next frame.
+  function learnFrames(limit, wantedFid) {
+    const state = session.state;
+    if (!state || !state.step_count) return;
+    const from = state.step;
+    for (let k = from - 1, probes = 0; k >= 1 && probes < limit; k--, probes++) {
+      if (wantedFid !== undefined && session.frames.has(wantedFid)) break;
+      engine.setStep(k);
+      rememberFrames(engine.state());
+    }
+    engine.setStep(from);
+  }
+  const FRAME_SCAN_STEPS = 1500;
+
   // ---- Showing a state: toolbar, narration and the text mirror ------------------------------
   function describeFrame(frame, heap) {
     const title = frame.func === '<module>' ? 'Module <module> (global variables)' : `Frame of ${frame.func}`;
@@ -324,17 +357,24 @@
   }
 
   // ---- Loading programs --------------------------------------------------------------------
-  const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  // One turn of the event loop without setTimeout's 4 ms clamp.
+  const yieldChannel = new MessageChannel();
+  const yieldQueue = [];
+  yieldChannel.port1.onmessage = () => { const resolve = yieldQueue.shift(); if (resolve) resolve(); };
+  const yieldToBrowser = () => new Promise((resolve) => { yieldQueue.push(resolve); yieldChannel.port2.postMessage(0); });
 
   function showProgress(state) {
     $('progress').hidden = false;
-    $('progress-text').textContent = `Recording… ${state.step_count.toLocaleString('en')} steps so far`;
+    $('progress-text').textContent = state.step_count ? `Recording… ${state.step_count.toLocaleString('en')} steps so far` : 'Recording the program…';
   }
 
   function reportOutcome(state) {
     if (state.status === 'limit') {
-      showMessage(`Stopped after ${state.step_count.toLocaleString('en')} steps: ${state.message || 'the step limit was reached'}. ` +
-                  'The steps recorded so far are shown.', 'info');
+      // The app's message says why ("stopped after 1,000,000 steps: the program may loop forever",
+      // "stopped by the user").
+      const why = state.message || 'stopped at the step limit';
+      showMessage(`${why.charAt(0).toUpperCase()}${why.slice(1)}. The ${state.step_count.toLocaleString('en')} steps ` +
+                  'recorded so far are shown.', 'info');
     } else if (state.status === 'error' && state.step_count > 0) {
       showMessage(`The program ended with an exception: ${state.message}`, 'info');
     } else if (state.status === 'error') {
@@ -372,16 +412,34 @@
   async function recordAndShow(bytes, token, options) {
     const error = engine.load(bytes);
     let state = engine.state();
+    let lastFrameAt = performance.now();
     while (!error && state.status === 'recording') {
       showProgress(state);
       render(state);
-      await wait(30);
+      // Record in slices of ~25 ms between turns of the event loop (input, drawing and Stop get
+      // their turn in between), rather than one slice per animation frame.
+      engine.record(25);
+      if (performance.now() - lastFrameAt > 100) {
+        // A busy queue of slices could starve drawing: let a frame through at least 10 times a second.
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        lastFrameAt = performance.now();
+      } else {
+        await yieldToBrowser();
+      }
       if (token !== session.loadToken) return engine.state();   // a newer load took over
       state = engine.state();
     }
     $('progress').hidden = true;
     if (options.view !== undefined && VIEWS.includes(options.view)) engine.setView(options.view);
     if (state.step_count > 0) {
+      const k = Number.isInteger(options.step) ? Math.min(Math.max(options.step, 1), state.step_count) : 1;
+      engine.setStep(k);
+    }
+    if (state.step_count > 0 && state.step_count <= FRAME_SCAN_STEPS) {
+      engine.setStep(state.step_count);   // every frame of a short program, for the text mirror's names
+      session.state = engine.state();
+      rememberFrames(session.state);
+      learnFrames(FRAME_SCAN_STEPS);
       const k = Number.isInteger(options.step) ? Math.min(Math.max(options.step, 1), state.step_count) : 1;
       engine.setStep(k);
     }
@@ -501,6 +559,7 @@
       if (name in (top.cells || {})) {
         const cell = heap[String(top.cells[name])];
         if (!cell || cell.owner === top.fid || cell.owner === null) continue;
+        if (!session.frames.has(cell.owner)) learnFrames(5000, cell.owner);
         answer = frameName(cell.owner);
       } else if (name in globals) {
         answer = MODULE_LABEL;
@@ -869,13 +928,16 @@
     return lessonSources.get(name);
   }
 
+  // The first lesson's program is fetched at once (the page opens on it); the others once the app
+  // has drawn its first frame, so that they do not compete with the wasm download.
   function setUpLessons() {
-    for (const figure of document.querySelectorAll('figure.program')) {
+    for (const [index, figure] of [...document.querySelectorAll('figure.program')].entries()) {
       const name = figure.dataset.program;
       const codeBox = figure.querySelector('pre.code code');
       const label = figure.querySelector('figcaption');
       if (label) figure.querySelector('pre.code').setAttribute('aria-label', 'Program: ' + label.textContent);
-      lessonSource(name).then((text) => { codeBox.textContent = text; })
+      (index === 0 ? Promise.resolve() : ready).then(() => lessonSource(name))
+        .then((text) => { codeBox.textContent = text; })
         .catch((e) => { codeBox.textContent = `(could not load ${name}: ${e.message})`; });
       for (const button of figure.querySelectorAll('button.open')) {
         button.addEventListener('click', async () => {

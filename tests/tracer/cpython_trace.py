@@ -819,11 +819,19 @@ class Tracer:
         return self.func_parents.get(func)
 
     def generator_fid(self, gen):
+        frame = getattr(gen, "gi_frame", None) or getattr(gen, "cr_frame", None) \
+            or getattr(gen, "ag_frame", None)
+        started = getattr(gen, "gi_suspended", False) or getattr(gen, "gi_running", False) \
+            or getattr(gen, "cr_suspended", False) or getattr(gen, "cr_running", False)
+        # A generator that has not started has had no `call`, hence no fid. Ask nothing else: a
+        # generator finalized by refcounting was registered while dying, when weakref.ref makes
+        # a reference CPython never clears, so a new generator at the same address (with the
+        # same recycled frame object) would otherwise inherit the dead one's fid.
+        if frame is not None and not started:
+            return None
         fid = self.gen_fids.get(gen)
         if fid is not None:
             return fid
-        frame = getattr(gen, "gi_frame", None) or getattr(gen, "cr_frame", None) \
-            or getattr(gen, "ag_frame", None)
         if frame is not None:
             info = self.frames.get(id(frame))
             if info is not None and info.frame is frame:

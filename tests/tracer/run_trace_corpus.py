@@ -95,7 +95,8 @@ def run_trace(cmd, program, stdin_file, out_path):
     args = list(cmd) + [program, "-o", out_path]
     if stdin_file:
         args += ["--stdin-file", stdin_file]
-    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    # A fixed str hash seed: CPython's set-of-str iteration order, hence its trace, is reproducible.
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", PYTHONHASHSEED="0")
     try:
         proc = subprocess.run(args, cwd=os.path.dirname(program), capture_output=True, timeout=TIMEOUT, env=env,
                               stdin=subprocess.DEVNULL)
@@ -118,7 +119,7 @@ def oracle_trace(python, rel, max_steps, use_cache, tracer_hash, py_version):
     if stdin_file:
         with open(stdin_file, "rb") as fh:
             h.update(b"\0stdin\0" + fh.read())
-    h.update(("\0%s\0%s\0%s" % (max_steps, py_version, tracer_hash)).encode())
+    h.update(("\0%s\0%s\0%s\0hashseed=0" % (max_steps, py_version, tracer_hash)).encode())
     cached = os.path.join(cache_dir(), h.hexdigest() + ".jsonl.gz")
     if use_cache and os.path.exists(cached):
         return cached, None

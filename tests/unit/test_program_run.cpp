@@ -187,3 +187,68 @@ TEST_CASE("the output limit cannot be caught by the program", "[limits]") {
   CHECK(o.out.find("caught") == std::string::npos);
   CHECK(o.outcome.limit_reached);
 }
+
+TEST_CASE("the memory limit raises MemoryError promptly, in whole and sliced runs alike", "[limits]") {
+  for (uint64_t budget : {uint64_t(1000), UINT64_MAX}) {
+    std::string out;
+    cv::ProgramOptions options = options_for(out, nullptr);
+    options.limits.max_heap_bytes = size_t(64) << 20;
+    cv::ProgramRun run("x = []\nwhile True:\n    x.append([0] * 10000)\n", options);
+    while (!run.resume(budget)) {}
+    CHECK(run.outcome().error_type == "MemoryError");
+    CHECK(run.outcome().exit_code == 1);
+    CHECK(run.outcome().error_report.rfind("Traceback (most recent call last):\n", 0) == 0);
+  }
+  // Catchable, and the program goes on once the memory is released.
+  std::string out;
+  cv::ProgramOptions options = options_for(out, nullptr);
+  options.limits.max_heap_bytes = size_t(64) << 20;
+  const cv::ProgramOutcome caught = cv::run_program(
+      "try:\n    x = []\n    while True:\n        x.append(' ' * 1000)\nexcept MemoryError:\n    x = None\n    print('caught')\n"
+      "y = [0] * 1000\nprint(len(y))\n",
+      options);
+  CHECK(caught.ok);
+  CHECK(out == "caught\n1000\n");
+  // A native loop with no safe point is stopped by the allocation ceiling.
+  out.clear();
+  const cv::ProgramOutcome native = cv::run_program("x = list(range(10**9))\n", options);
+  CHECK(native.error_type == "MemoryError");
+}
+
+TEST_CASE("SystemExit ends the run with python3's exit status", "[limits]") {
+  struct Expect {
+    const char* program;
+    bool ok;
+    int exit_code;
+    const char* report;
+  };
+  for (const Expect& e : {Expect{"print(1)\nexit()\nprint(2)\n", true, 0, ""}, Expect{"exit(3)\n", false, 3, ""},
+                          Expect{"raise SystemExit('bye')\n", false, 1, "bye\n"}, Expect{"quit(None)\n", true, 0, ""},
+                          Expect{"exit(True)\n", false, 1, ""}, Expect{"x = 1 / 0\n", false, 1, nullptr}}) {
+    INFO(e.program);
+    std::string out;
+    const cv::ProgramOutcome o = cv::run_program(e.program, options_for(out, nullptr));
+    CHECK(o.ok == e.ok);
+    CHECK(o.exit_code == e.exit_code);
+    if (e.report) CHECK(o.error_report == e.report);
+  }
+}
+
+TEST_CASE("source checks: the first bad line decides, reported as CPython does", "[limits]") {
+  CHECK(cv::check_source_bytes("print(1)\n", "f.py").empty());
+  CHECK(cv::check_source_bytes("\xEF\xBB\xBFprint(1)\n", "f.py").empty());
+  CHECK(cv::check_source_bytes(std::string("x = 1\n  y = 'a\0b'\n", 17), "f.py") ==
+        "  File \"f.py\", line 2\n    y = 'a\nSyntaxError: source code cannot contain null bytes\n");
+  CHECK(cv::check_source_bytes(std::string("x = 1 # \xFF\0\n", 11), "f.py") ==
+        "SyntaxError: Non-UTF-8 code starting with '\\xff' in file f.py on line 1, but no encoding declared; "
+        "see https://peps.python.org/pep-0263/ for details\n");
+  CHECK(cv::check_source_bytes(std::string("x = \0 \xFF\n", 8), "f.py").find("null bytes") != std::string::npos);
+  std::string out;
+  cv::ProgramOptions options = options_for(out, nullptr);
+  options.max_source_bytes = 10;
+  const cv::ProgramOutcome big = cv::run_program("print(12345)\n", options);
+  CHECK(big.limit_reached);
+  CHECK(big.exit_code == 1);
+  CHECK(big.error_report == "closureviz: the program is larger than the source limit of 1 KB (--max-source-kb)\n");
+  CHECK(out.empty());
+}

@@ -471,7 +471,17 @@ void check_step_records(const Recording& rec, const std::vector<uint32_t>& order
   REQUIRE(lines.size() == rec.step_count() + 2);  // meta, steps, end
   for (uint32_t s : order) {
     INFO("step " << s);
-    REQUIRE(cv::step_record_json(rec, s) == lines[s]);
+    const std::string record = cv::step_record_json(rec, s);
+    REQUIRE(record == lines[s]);
+    // Every reference names an object of the step's heap (ids start at 1).
+    const size_t heap = record.find("\"heap\": {");
+    REQUIRE(heap != std::string::npos);
+    for (size_t at = record.find("[\"ref\", "); at != std::string::npos; at = record.find("[\"ref\", ", at + 1)) {
+      const std::string id = record.substr(at + 8, record.find(']', at) - at - 8);
+      INFO("ref " << id);
+      CHECK(id != "0");
+      CHECK(record.find("\"" + id + "\": {\"t\"", heap) != std::string::npos);
+    }
   }
 }
 
@@ -630,7 +640,7 @@ TEST_CASE("jumping to a step gives the state reached by stepping to it", "[recor
 #ifdef CV_TEST_PROGRAMS_DIR
 // Hidden from the unit run (ctest runs it as `recording_corpus`): every corpus program is
 // recorded (at most 20,000 steps each) and checked two ways:
-//   * jumping equals stepping, at up to 300 random steps in random order (fixed seed);
+//   * jumping equals stepping, at up to 1,000 random steps in random order (fixed seed);
 //   * step_record_json equals the export's line, at up to 40 steps asked in random order.
 TEST_CASE("corpus: jumping equals stepping, and step records equal the export", "[.][recording-corpus]") {
   namespace fs = std::filesystem;
@@ -662,7 +672,7 @@ TEST_CASE("corpus: jumping equals stepping, and step records equal the export", 
     const Recording& rec = r.rec;
     if (rec.step_count() == 0) continue;  // a compile error: nothing recorded
     steps += rec.step_count();
-    compared += check_jump_equals_step(rec, 300, ++seed);
+    compared += check_jump_equals_step(rec, 1000, ++seed);
     std::vector<uint32_t> order;
     std::mt19937 random(seed);
     std::uniform_int_distribution<uint32_t> pick(1, rec.step_count());

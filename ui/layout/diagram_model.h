@@ -2,7 +2,7 @@
 #pragma once
 
 // An adapter fills a DiagramModel from whatever recorded the step (trace_to_model.h reads the
-// JSON-lines trace of docs/trace-format.md; the recorder will get its own adapter). The model holds
+// JSON-lines trace of docs/trace-format.md; recording_to_model.h reads a Recording). The model holds
 // the facts of the step for BOTH views (frames with their plain, cell and free variables; every
 // heap object, cells included); `view` only selects which of them the layout draws:
 //

@@ -101,13 +101,15 @@ class Explainer {
 
   std::string sentence() {
     if (now_.stack().empty()) return "Step " + std::to_string(s_) + ".";
+    std::string out;
     switch (now_.event()) {
-      case StepEvent::Call: return call();
-      case StepEvent::Line: return line();
-      case StepEvent::Return: return returned();
-      case StepEvent::Exception: return exception();
+      case StepEvent::Call: out = call(); break;
+      case StepEvent::Line: out = line(); break;
+      case StepEvent::Return: out = returned(); break;
+      case StepEvent::Exception: out = exception(); break;
     }
-    return "Step " + std::to_string(s_) + ".";
+    if (out.rfind("the ", 0) == 0) out[0] = 'T';   // a sentence opening with a Python name stays as it is
+    return out;
   }
 
  private:
@@ -225,7 +227,8 @@ class Explainer {
     if (f.parent && !on_stack(now_, f.parent)) parent_note = " (" + parent + " has returned but is kept alive)";
     if (!std::string_view(rec_.frame_name(f.fid)).empty() && rec_.frame_name(f.fid)[0] == '<' && rec_.frame_name(f.fid) != "<lambda>")
       return "Running " + name + " in new frame " + me + ", its parent is " + parent + ".";
-    return "Called " + name + "(" + arguments(f) + "): new frame " + me + ", its parent is " + parent + " because " + name +
+    const std::string call_text = rec_.frame_name(f.fid) == "<lambda>" ? name + " with (" + arguments(f) + ")" : name + "(" + arguments(f) + ")";
+    return "Called " + call_text + ": new frame " + me + ", its parent is " + parent + " because " + name +
            " was defined there" + parent_note + ".";
   }
 
@@ -281,9 +284,13 @@ class Explainer {
         created.erase(is->index());
         continue;
       }
+      if (is && is->is_ref()) created.erase(is->index());   // described here: not counted again as new
+      const std::string old_text = was ? describe(b, *was) : "", new_text = is ? describe(now_, *is) : "";
       if (!is) parts.push_back(std::string(ch.name) + where + " was deleted" + how);
-      else if (!was) parts.push_back(std::string(ch.name) + " = " + describe(now_, *is) + where + how);
-      else parts.push_back(std::string(ch.name) + where + " changed from " + describe(b, *was) + " to " + describe(now_, *is) + how);
+      else if (!was) parts.push_back(std::string(ch.name) + " = " + new_text + where + how);
+      else if (old_text == new_text && is->is_ref())   // two objects that read the same: "a cell" and "a cell"
+        parts.push_back(std::string(ch.name) + where + " now refers to another " + new_text.substr(new_text.find(' ') + 1) + how);
+      else parts.push_back(std::string(ch.name) + where + " changed from " + old_text + " to " + new_text + how);
     }
     // Functions and classes created (a def, a lambda, a class statement); other new objects counted.
     std::size_t others = 0;
@@ -413,10 +420,7 @@ class Explainer {
     const RVal value = raw.is_absent() ? RVal::none() : raw;
     const std::string before = last_line_effects();
     if (is_module(f.fid)) return before + (now_.is_unwind() ? "the program ends with an uncaught exception." : "the program ends.");
-    if (!before.empty()) return before + returned_sentence(f, me, name, value);
-    std::string out = returned_sentence(f, me, name, value);
-    if (out.rfind("the ", 0) == 0) out[0] = 'T';   // never capitalise a Python name
-    return out;
+    return before + returned_sentence(f, me, name, value);
   }
 
   std::string returned_sentence(const FrameView& f, const std::string& me, const std::string& name, RVal value) {
@@ -437,11 +441,27 @@ class Explainer {
         }
       }
     };
+    // Kept: functions alive at the next step, and those the returned value carries (a function
+    // returned and called at once is gone by the next step, but its cells live on in what it made).
     if (s_ < rec_.step_count()) {
       StepView next(rec_, s_ + 1);
       collect(next, next.reachable());
-    } else if (value.is_ref()) {
-      collect(now_, {value.index()});
+    }
+    if (value.is_ref()) {
+      std::vector<std::uint32_t> carried{value.index()}, values, namespaces;
+      std::unordered_set<std::uint32_t> seen{value.index()};
+      for (std::size_t i = 0; i < carried.size() && carried.size() < 10000; ++i) {
+        values.clear();
+        namespaces.clear();
+        visit_references(rec_.object_type(carried[i]), now_.content(carried[i]), values, namespaces);
+        for (std::uint32_t ns : namespaces) {
+          std::vector<std::uint32_t> inner;
+          visit_references(ObjType::Dict, now_.content(ns), values, inner);
+        }
+        for (std::uint32_t id : values)
+          if (seen.insert(id).second) carried.push_back(id);
+      }
+      collect(now_, carried);
     }
     std::string out = name + " returned " + describe(now_, value);
     if (!keepers.empty())

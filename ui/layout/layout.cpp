@@ -407,6 +407,23 @@ class BoxGrid {
     }
   }
 
+  // Whether some box other than `skip_a`/`skip_b`, grown by kInflate, overlaps `area`.
+  bool any_box_in(const Rect& area, std::size_t skip_a, std::size_t skip_b) const {
+    if (cols_ == 0 || !(area.x1 >= origin_.x && area.y1 >= origin_.y)) return false;
+    const int cx0 = col(area.x0), cx1 = col(area.x1), cy0 = row(area.y0), cy1 = row(area.y1);
+    for (int y = cy0; y <= cy1; ++y)
+      for (int x = cx0; x <= cx1; ++x) {
+        const std::size_t c = static_cast<std::size_t>(y * cols_ + x);
+        for (std::uint32_t k = start_[c]; k < start_[c + 1]; ++k) {
+          const std::size_t i = entries_[k];
+          if (i == skip_a || i == skip_b) continue;
+          const Rect& r = boxes_[i].rect;
+          if (area.x0 < r.x1 + kInflate && r.x0 - kInflate < area.x1 && area.y0 < r.y1 + kInflate && r.y0 - kInflate < area.y1) return true;
+        }
+      }
+    return false;
+  }
+
   // The first box other than `skip_a`/`skip_b` whose rectangle, grown by kInflate, holds `p`; or -1.
   int box_at(Vec2 p, std::size_t skip_a, std::size_t skip_b) const {
     const float fx = (p.x - origin_.x) * inv_cell_, fy = (p.y - origin_.y) * inv_cell_;
@@ -441,14 +458,21 @@ class Router {
   explicit Router(const std::vector<Box>& boxes) : boxes_(boxes), grid_(boxes, 64) {}
 
   // Number of curve samples inside boxes other than the arrow's own two; counting stops at `limit`
-  // hits, or once `hit_boxes` (when given) holds `max_boxes` distinct boxes. Samples are about 20
-  // units apart along the curve: every box is taller than that.
+  // hits, or once `hit_boxes` (when given) holds `max_boxes` distinct boxes. Samples are at most 26
+  // units apart along the curve (the length below overestimates the arc): the smallest box, a
+  // header-only function, is 24 tall and is tested grown by kInflate on each side (28), so a curve
+  // passing through any box has a sample inside it.
   int crossings(const Arrow& a, std::vector<std::size_t>* hit_boxes, int limit = 1 << 30,
                 std::size_t max_boxes = static_cast<std::size_t>(-1)) const {
+    // The curve lies inside its control points' bounding box: nothing there, nothing crossed (most
+    // arrows: this skips the sampling).
+    const Rect hull{std::min({a.p0.x, a.p1.x, a.p2.x, a.p3.x}), std::min({a.p0.y, a.p1.y, a.p2.y, a.p3.y}),
+                    std::max({a.p0.x, a.p1.x, a.p2.x, a.p3.x}), std::max({a.p0.y, a.p1.y, a.p2.y, a.p3.y})};
+    if (!grid_.any_box_in(hull, a.from_box, a.to_box)) return 0;
     auto dist = [](Vec2 p, Vec2 q) { return std::hypot(q.x - p.x, q.y - p.y); };
     // Arc length ~ the mean of the chord and the control polygon's length.
     const float length = (dist(a.p0, a.p3) + dist(a.p0, a.p1) + dist(a.p1, a.p2) + dist(a.p2, a.p3)) / 2;
-    const int samples = std::clamp(static_cast<int>(length / 20), 10, 128);
+    const int samples = std::clamp(static_cast<int>(length / 26) + 1, 10, 128);
     // Power basis, evaluated by Horner's rule: B(t) = ((c3 t + c2) t + c1) t + p0.
     const Vec2 c1{3 * (a.p1.x - a.p0.x), 3 * (a.p1.y - a.p0.y)};
     const Vec2 c2{3 * (a.p2.x - 2 * a.p1.x + a.p0.x), 3 * (a.p2.y - 2 * a.p1.y + a.p0.y)};

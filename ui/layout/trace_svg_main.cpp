@@ -1,4 +1,4 @@
-// cv_trace_svg: one step of a JSON-lines trace as an SVG diagram (developer tool until `closureviz render`).
+// cv_trace_svg: one step of a saved JSON-lines trace as an SVG diagram (`closureviz render` draws a program directly).
 //
 //   cv_trace_svg TRACE.jsonl --step K [--view env|cells] [--source PROGRAM.py] [-o OUT.svg]
 //
