@@ -54,12 +54,19 @@ std::string ascii_text(const std::string& repr_text) {
   return out;
 }
 
-// Whether dropping a reference to `v` can be what leaves a generator unreachable: numbers and
-// strings cannot lead to one (see VM::finalize_unreachable_generators).
+// Whether dropping a reference to `v` can be what leaves a generator unreachable: the
+// singletons, numbers, strings, ranges and code cannot lead to one (see
+// VM::finalize_unreachable_generators). None matters most: `yield x` as a statement drops the
+// sent None on every resumption, and a look at the heap each time made pipelines 20x slower.
 inline bool may_lead_to_generator(Value v) {
   if (!v.is_object()) return false;
-  ObjKind k = v.as_object()->kind;
-  return k != ObjKind::Str && k != ObjKind::Int && k != ObjKind::Float;
+  switch (v.as_object()->kind) {
+    case ObjKind::None: case ObjKind::NotImplemented: case ObjKind::Ellipsis: case ObjKind::Bool:
+    case ObjKind::Int: case ObjKind::Float: case ObjKind::Str: case ObjKind::Range: case ObjKind::Code:
+      return false;
+    default:
+      return true;
+  }
 }
 
 }  // namespace

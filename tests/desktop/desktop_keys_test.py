@@ -50,7 +50,9 @@ def run(a, name, keys):
 def stepping(a):
     keys = ('"$XDOTOOL" key --delay 30 Right Right Right End Home Right Right\n'
             'sleep 1\n"$XDOTOOL" key --delay 30 Next Next Prior\n'
-            'sleep 1\n"$XDOTOOL" key ctrl+equal\n')
+            # Ctrl held like a person holds it: an instant chord can reach the app as a bare '='
+            # when the machine is loaded.
+            'sleep 1\n"$XDOTOOL" keydown ctrl\nsleep 0.3\n"$XDOTOOL" key equal\nsleep 0.3\n"$XDOTOOL" keyup ctrl\n')
     d = run(a, "stepping", keys)
     state = d["state"]
     if state["step"] != 4 or state["step_count"] != 13:

@@ -440,10 +440,14 @@ async function caseInfiniteLoop(context) {
   info.stopButton = hasStop;
   if (check(hasStop, 'the app exports no cv_stop: the Stop button cannot work')) {
     const pending = page.evaluate(() => window.closureviz.load('while True:\n    pass\n').then((st) => st));
-    const shown = await page.waitForFunction(() => !document.getElementById('progress').hidden, null, { timeout: 10000 })
-      .then(() => true, () => false);
-    check(shown, 'no progress line while recording an endless loop');
-    await page.click('#btn-stop', { timeout: 10000, force: true });   // the progress line may still be moving
+    // Press Stop in the same page task that sees the progress line: on an idle machine the whole
+    // 1,000,000-step recording takes under 2 s, so a separate click could arrive after it ended.
+    const shown = await page.waitForFunction(() => {
+      if (document.getElementById('progress').hidden) return false;
+      document.getElementById('btn-stop').click();
+      return true;
+    }, null, { timeout: 10000, polling: 'raf' }).then(() => true, () => false);
+    check(shown, 'no progress line (with its Stop button) while recording an endless loop');
     const stopped = await pending;
     check(stopped.status === 'limit' && stopped.step_count > 0 && stopped.step_count < 1000000,
           `after Stop: status ${stopped.status} with ${stopped.step_count} steps, message ${stopped.message}`);
