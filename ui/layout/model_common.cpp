@@ -220,4 +220,32 @@ void mark_changes(DiagramModel& now, const DiagramModel* before) {
 }
 
 
+void note_retained_frames(std::map<FrameId, DiagramFrame>& off_stack,
+                          const std::function<std::string(ObjectId)>& function_name) {
+  for (auto& [fid, f] : off_stack) {
+    if (f.state != FrameState::Retained) continue;
+    std::string names;
+    for (ObjectId fn : f.retained_by) {
+      std::string name = function_name(fn);
+      if (name == "<lambda>") name = "\xCE\xBB";
+      names += (names.empty() ? "" : ", ") + name;
+    }
+    f.note = "returned; retained by " + names;
+  }
+}
+
+void order_frames(std::vector<DiagramFrame>& stack_frames, std::map<FrameId, DiagramFrame>& off_stack,
+                  std::vector<DiagramFrame>& frames) {
+  for (DiagramFrame& f : stack_frames) {
+    for (auto it = off_stack.begin(); it != off_stack.end() && it->first < f.id;) {
+      frames.push_back(std::move(it->second));
+      it = off_stack.erase(it);
+    }
+    frames.push_back(std::move(f));
+  }
+  for (auto& [fid, f] : off_stack) frames.push_back(std::move(f));
+  stack_frames.clear();
+  off_stack.clear();
+}
+
 }  // namespace cv::layout::detail

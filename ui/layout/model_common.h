@@ -4,6 +4,8 @@
 // Both adapters must build the same DiagramModel for the same step (a unit test compares them), so
 // everything they do alike lives here once.
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,5 +35,15 @@ std::vector<std::string> split_lines(std::string_view source);
 // Marks what is new or changed in `now` relative to `before` (null at the first step), and appends
 // the objects of `before` that are gone as unreachable.
 void mark_changes(DiagramModel& now, const DiagramModel* before);
+
+// Sets the note of every retained frame in `off_stack` ("returned; retained by f, λ"), naming each
+// retaining function with `function_name` (lambdas shown as λ).
+void note_retained_frames(std::map<FrameId, DiagramFrame>& off_stack,
+                          const std::function<std::string(ObjectId)>& function_name);
+
+// Appends the frames to `frames`: the stack in stack order, each off-stack frame before the first
+// stack frame created after it (frame ids grow with creation), the rest at the end. Empties both.
+void order_frames(std::vector<DiagramFrame>& stack_frames, std::map<FrameId, DiagramFrame>& off_stack,
+                  std::vector<DiagramFrame>& frames);
 
 }  // namespace cv::layout::detail

@@ -615,27 +615,12 @@ DiagramModel TraceModels::Impl::facts(std::size_t s) const {
       fid = f.parent;
     }
   }
-  for (auto& [fid, f] : off_stack) {
-    if (f.state != FrameState::Retained) continue;
-    std::string names;
-    for (ObjectId fn : f.retained_by) {
-      auto it = heap.find(fn);
-      std::string name = it == heap.end() ? "?" : str_or(*it->second, "name");
-      if (name == "<lambda>") name = "\xCE\xBB";
-      names += (names.empty() ? "" : ", ") + name;
-    }
-    f.note = "returned; retained by " + names;
-  }
+  note_retained_frames(off_stack, [&](ObjectId fn) {
+    auto it = heap.find(fn);
+    return it == heap.end() ? std::string("?") : str_or(*it->second, "name");
+  });
 
-  // Order: the stack in stack order; each off-stack frame before the first stack frame created after it.
-  for (DiagramFrame& f : stack_frames) {
-    for (auto it = off_stack.begin(); it != off_stack.end() && it->first < f.id;) {
-      m.frames.push_back(std::move(it->second));
-      it = off_stack.erase(it);
-    }
-    m.frames.push_back(std::move(f));
-  }
-  for (auto& [fid, f] : off_stack) m.frames.push_back(std::move(f));
+  order_frames(stack_frames, off_stack, m.frames);
 
   // Rows: parameters first, in signature order (the trace lists plain locals and cells apart).
   for (DiagramFrame& f : m.frames) {
