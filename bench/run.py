@@ -3,7 +3,8 @@
 
 Each program runs alternately under both interpreters (so machine load affects both alike);
 the table reports the median wall time of each, their ratio (closureviz / python3, lower is
-better) and the peak resident memory of each. Outputs must agree, or the row says so.
+better), the median CPU time (user + system, from the kernel: less disturbed by a busy machine)
+and its ratio, and the peak resident memory of each. Outputs must agree, or the row says so.
 
     python3 bench/run.py --closureviz PATH [--repeat 3] [--filter NAME] [--markdown]
     python3 bench/run.py --record PATH/cv_record_bench [--repeat 3] [--filter NAME] [--seek-steps N]
@@ -111,7 +112,7 @@ def main():
     parser.add_argument("--record", help="cv_record_bench (the recording benchmark)")
     parser.add_argument("--seek-steps", type=int, default=1_000_000)
     parser.add_argument("--python", default="python3")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", "--runs", type=int, default=3, help="runs of each program under each (default 3)")
     parser.add_argument("--filter", default="")
     parser.add_argument("--markdown", action="store_true", help="print only the README table")
     args = parser.parse_args()
@@ -125,28 +126,32 @@ def main():
     tool = str(Path(args.closureviz).resolve())
     rows = []
     for program in programs:
-        py_times, cv_times, py_mem, cv_mem = [], [], [], []
+        py_times, cv_times, py_mem, cv_mem, py_cpu, cv_cpu = [], [], [], [], [], []
         agree = True
         for _ in range(args.repeat):
             t, mem, out_py, _, code_py = run_measured([python, str(program)], program.parent)
             py_times.append(t)
+            py_cpu.append(run_measured.cpu)
             py_mem.append(mem)
             t, mem, out_cv, err_cv, code_cv = run_measured([tool, "run", str(program)], program.parent)
             cv_times.append(t)
+            cv_cpu.append(run_measured.cpu)
             cv_mem.append(mem)
             if out_py != out_cv or code_py != code_cv:
                 agree = False
                 if not args.markdown:
                     sys.stderr.write(f"{program.name}: outputs differ\n{err_cv.decode(errors='replace')[-500:]}\n")
         py_t, cv_t = statistics.median(py_times), statistics.median(cv_times)
-        rows.append((program.stem, py_t, cv_t, cv_t / py_t, max(py_mem) / 1024, max(cv_mem) / 1024,
-                     max(cv_mem) / max(py_mem), agree))
+        py_c, cv_c = statistics.median(py_cpu), statistics.median(cv_cpu)
+        rows.append((program.stem, py_t, cv_t, cv_t / py_t, py_c, cv_c, cv_c / py_c, max(py_mem) / 1024,
+                     max(cv_mem) / 1024, max(cv_mem) / max(py_mem), agree))
 
-    print("| program | python3 s | closureviz s | time ratio | python3 MB | closureviz MB | memory ratio | output |")
-    print("|---|---:|---:|---:|---:|---:|---:|---|")
-    for name, py_t, cv_t, ratio, py_m, cv_m, mem_ratio, agree in rows:
-        print(f"| {name} | {py_t:.3f} | {cv_t:.3f} | {ratio:.2f}x | {py_m:.1f} | {cv_m:.1f} | {mem_ratio:.2f}x | "
-              f"{'same' if agree else 'DIFFERS'} |")
+    print("| program | python3 s | closureviz s | time ratio | python3 CPU s | closureviz CPU s | CPU ratio "
+          "| python3 MB | closureviz MB | memory ratio | output |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for name, py_t, cv_t, ratio, py_c, cv_c, cpu_ratio, py_m, cv_m, mem_ratio, agree in rows:
+        print(f"| {name} | {py_t:.3f} | {cv_t:.3f} | {ratio:.2f}x | {py_c:.3f} | {cv_c:.3f} | {cpu_ratio:.2f}x | "
+              f"{py_m:.1f} | {cv_m:.1f} | {mem_ratio:.2f}x | {'same' if agree else 'DIFFERS'} |")
     return 0 if all(r[-1] for r in rows) else 1
 
 

@@ -347,7 +347,18 @@ int cmd_trace(std::span<const std::string> all) {
   } catch (const RecordingLimitReached&) {
     end.status = RunEnd::Status::Limit;
   }
-  const Recording recording = recorder.finish(end);
+  Recording recording = recorder.finish(end);
+  // exit(N) with a number leaves no message in the outcome (python3 prints nothing); the end
+  // record carries str(the SystemExit) as for any exception, like the reference tracer: the
+  // message of the exception event it made in the frame where it was raised last.
+  if (end.status == RunEnd::Status::Error && outcome.error_type == "SystemExit" && recording.end.exc_message.empty()) {
+    for (size_t s = recording.steps.size(); s-- > 0;) {
+      if (recording.steps[s].event() != StepEvent::Exception) continue;
+      if (auto exc = StepView(recording, uint32_t(s)).exception(); exc && exc->first == "SystemExit")
+        recording.end.exc_message = std::string(exc->second);
+      break;
+    }
+  }
 
   std::ostream& trace_out = out_path.empty() ? std::cout : out_file;
   if (format == "pytutor") write_trace_pytutor(recording, *source, trace_out);
@@ -363,7 +374,7 @@ int cmd_trace(std::span<const std::string> all) {
   }
   if (!outcome.ok) {
     std::fputs(outcome.error_report.c_str(), stderr);
-    return kExitProgramError;
+    return outcome.exit_code;  // 1, or the program's own exit(N), as `closureviz run` and python3 end
   }
   return kExitOk;
 }

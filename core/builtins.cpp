@@ -763,13 +763,47 @@ Value builtin_unsupported(VM& vm, PosArgs, KwArgs, Object* data) {
            "closureviz does not support " + static_cast<StrObject*>(data)->text + "()");
 }
 
-Value builtin_exit(VM& vm, PosArgs args, KwArgs kwargs, Object*) {
-  kwargs_none(vm, "exit", kwargs);
-  args_between(vm, "exit", args, 0, 1);
-  vm.raise(vm.new_exception(vm.t.SystemExit, std::vector<Value>(args.begin(), args.end())));
+// exit and quit are instances of site's Quitter class in python3, not functions: their repr is a
+// hint for the interactive prompt, and calling one raises SystemExit(code) (code None by default).
+// slots[0] is the name ("exit" or "quit").
+Value quitter_call(VM& vm, PosArgs args, KwArgs kwargs, Object* data) {
+  method_self_as<NativeObject>(vm, args, static_cast<TypeObject*>(data), "__call__");
+  // A Python method `def __call__(self, code=None)`, hence a Python function's messages.
+  if (args.size() > 2)
+    vm.raise_type_error("Quitter.__call__() takes from 1 to 2 positional arguments but " +
+                        std::to_string(args.size()) + " were given");
+  Value code = args.size() == 2 ? args[1] : Value();
+  for (const auto& [name, value] : kwargs) {
+    if (name->text != "code") vm.raise_type_error("Quitter.__call__() got an unexpected keyword argument '" + name->text + "'");
+    if (!code.is_null()) vm.raise_type_error("Quitter.__call__() got multiple values for argument 'code'");
+    code = value;
+  }
+  if (code.is_null()) code = vm.None;
+  ExceptionObject* exit = vm.new_exception(vm.t.SystemExit, std::vector<Value>{code});
+  exit->value = code;  // what SystemExit.__init__ sets; new_exception does not run it
+  vm.raise(exit);
 }
 
+Value quitter_repr(VM& vm, PosArgs args, KwArgs kwargs, Object* data) {
+  auto* self = method_self_as<NativeObject>(vm, args, static_cast<TypeObject*>(data), "__repr__");
+  args_none(vm, "Quitter.__repr__", args.subspan(1), kwargs);
+  return vm.new_str("Use " + str_text(self->slots[0]) + "() or Ctrl-D (i.e. EOF) to exit");
+}
+
+
 void bind_builtin(VM& vm, std::string_view name, Value v) { dict_set_str(vm, vm.builtins, name, v); }
+
+void install_quitters(VM& vm) {
+  TypeObject* quitter = vm.new_type("Quitter", {vm.t.object}, ObjKind::Native, true);
+  quitter->module = "_sitebuiltins";
+  vm.def_method(quitter, "__call__", quitter_call)->data = quitter;
+  vm.def_method(quitter, "__repr__", quitter_repr)->data = quitter;
+  for (const char* name : {"exit", "quit"}) {
+    auto* instance = vm.heap.make<NativeObject>(quitter);
+    instance->slots = {vm.intern(name)};
+    bind_builtin(vm, name, instance);
+  }
+}
 
 // A builtin class whose instances are lazy NativeIterators created by `make`.
 TypeObject* def_iterator_class(VM& vm, std::string name, NativeFn make) {
@@ -799,10 +833,10 @@ void install_builtins(VM& vm) {
       {"next", builtin_next},       {"isinstance", builtin_isinstance}, {"issubclass", builtin_issubclass},
       {"getattr", builtin_getattr}, {"hasattr", builtin_hasattr},   {"setattr", builtin_setattr},
       {"delattr", builtin_delattr}, {"globals", builtin_globals},   {"locals", builtin_locals},
-      {"vars", builtin_vars},       {"dir", builtin_dir},           {"exit", builtin_exit},
-      {"quit", builtin_exit},
+      {"vars", builtin_vars},       {"dir", builtin_dir},
   };
   for (const Entry& e : kFunctions) vm.def_function(vm.builtins, e.name, e.fn);
+  install_quitters(vm);
 
   TypeObject* callable_iterator = new_iterator_type(vm, "callable_iterator");
   vm.def_function(vm.builtins, "iter", builtin_iter)->data = callable_iterator;

@@ -146,9 +146,19 @@ struct ExceptionTableEntry {
   bool push_lasti;
 };
 
+// The rest of an instruction's source position (its start line is in CodeInfo::lines): what
+// CPython's co_positions() gives, for the carets under a traceback's source lines. Columns are
+// 0-based code points; -1 when unknown (the traceback then shows no carets).
+struct SourceColumns {
+  int32_t end_line = -1;
+  int32_t col = -1;
+  int32_t end_col = -1;
+};
+
 struct CodeInfo {
   std::vector<Instr> code;
   std::vector<int32_t> lines;        // source line of each instruction (-1: none, e.g. artificial cleanup)
+  std::vector<SourceColumns> columns;  // per instruction, of the node it was compiled from
   std::vector<uint8_t> line_starts;  // 1 where an instruction begins a new line entry in the line table
   std::vector<ExceptionTableEntry> exception_table;
   std::vector<int32_t> cell2arg;     // for each cellvar: the argument slot it wraps, or -1

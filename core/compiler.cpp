@@ -12,6 +12,7 @@
 #include "core/compiler.h"
 #include "core/line_table.h"
 
+#include <algorithm>
 #include <cassert>
 #include <optional>
 #include <string>
@@ -20,6 +21,7 @@
 
 #include "core/diagnostics.h"
 #include "core/parser.h"
+#include "core/text.h"
 #include "core/vm.h"
 
 namespace cv {
@@ -67,6 +69,9 @@ struct CodeUnit {
   int depth = 0;
   int max_depth = 0;
   int line = 0;
+  // The node being compiled, for instruction columns; they apply while `line` is its line.
+  int span_line = 0;
+  SourceColumns span;
   bool last_was_terminal = false;
 };
 
@@ -241,6 +246,7 @@ class Compiler {
     int32_t line = u.line;
     bool starts = u.info.lines.empty() || u.info.lines.back() != line;
     u.info.lines.push_back(line);
+    u.info.columns.push_back(line == u.span_line ? u.span : SourceColumns{});
     u.info.line_starts.push_back(starts ? 1 : 0);
     u.depth += stack_effect(op, arg);
     assert(u.depth >= 0);
@@ -300,6 +306,28 @@ class Compiler {
     ~LineScope() { c_.unit().line = saved_; }
     Compiler& c_;
     int saved_;
+  };
+
+  // Scoped change of the whole source position (line and columns), as CPython's SET_LOC for
+  // each statement and expression: tracebacks draw carets under the failing node.
+  struct PositionScope {
+    PositionScope(Compiler& c, const ast::Position& pos)
+        : c_(c), saved_line_(c.unit().line), saved_span_line_(c.unit().span_line), saved_span_(c.unit().span) {
+      if (pos.lineno <= 0) return;
+      CodeUnit& u = c.unit();
+      u.line = u.span_line = pos.lineno;
+      u.span = {pos.end_lineno, pos.col_offset, pos.end_col_offset};
+    }
+    ~PositionScope() {
+      CodeUnit& u = c_.unit();
+      u.line = saved_line_;
+      u.span_line = saved_span_line_;
+      u.span = saved_span_;
+    }
+    Compiler& c_;
+    int saved_line_;
+    int saved_span_line_;
+    SourceColumns saved_span_;
   };
 
   void add_handler(int32_t start, int32_t end, Label& handler, int depth, bool push_lasti = false) {
@@ -406,7 +434,7 @@ class Compiler {
   }
 
   void compile_stmt(const Stmt& s) {
-    LineScope line(*this, s.pos.lineno);
+    PositionScope position(*this, s.pos);
     switch (s.kind) {
       case StmtKind::FunctionDef: compile_function_def(as<FunctionDef>(s)); break;
       case StmtKind::ClassDef: compile_class_def(as<ClassDef>(s)); break;
@@ -469,7 +497,7 @@ class Compiler {
   void apply_decorators(const ExprList& decorators, int line) {
     LineScope ls(*this, line);
     for (size_t i = decorators.size(); i-- > 0;) {
-      LineScope dl(*this, decorators[i]->pos.lineno);
+      PositionScope dl(*this, decorators[i]->pos);
       emit(Op::Call, 1);
     }
   }
@@ -794,38 +822,52 @@ class Compiler {
 
   void compile_aug_assign(const AugAssign& a) {
     int32_t op = static_cast<int32_t>(binary_op_arg(a.op)) + kInplaceOffset;
+    // As CPython's compiler_augassign: the target is read and written at the target's position,
+    // the operation happens at the statement's.
     switch (a.target->kind) {
       case ExprKind::Name: {
         const auto& n = as<Name>(*a.target);
-        emit_load_name(n.id);
+        {
+          PositionScope target(*this, a.target->pos);
+          emit_load_name(n.id);
+        }
         compile_expr(*a.value);
         LineScope ls(*this, a.pos.lineno);
         emit(Op::BinaryOp, op);
+        PositionScope target(*this, a.target->pos);
         emit_store_name(n.id);
         break;
       }
       case ExprKind::Attribute: {
         const auto& at = as<Attribute>(*a.target);
-        compile_expr(*at.value);
-        emit(Op::Copy, 1);
-        emit(Op::LoadAttr, name_index(mangle(at.attr)));
+        {
+          PositionScope target(*this, a.target->pos);
+          compile_expr(*at.value);
+          emit(Op::Copy, 1);
+          emit(Op::LoadAttr, name_index(mangle(at.attr)));
+        }
         compile_expr(*a.value);
         LineScope ls(*this, a.pos.lineno);
         emit(Op::BinaryOp, op);
+        PositionScope target(*this, a.target->pos);
         emit(Op::Swap, 2);
         emit(Op::StoreAttr, name_index(mangle(at.attr)));
         break;
       }
       case ExprKind::Subscript: {
         const auto& sub = as<Subscript>(*a.target);
-        compile_expr(*sub.value);
-        compile_expr(*sub.slice);
-        emit(Op::Copy, 2);
-        emit(Op::Copy, 2);
-        emit(Op::BinarySubscr);
+        {
+          PositionScope target(*this, a.target->pos);
+          compile_expr(*sub.value);
+          compile_expr(*sub.slice);
+          emit(Op::Copy, 2);
+          emit(Op::Copy, 2);
+          emit(Op::BinarySubscr);
+        }
         compile_expr(*a.value);
         LineScope ls(*this, a.pos.lineno);
         emit(Op::BinaryOp, op);
+        PositionScope target(*this, a.target->pos);
         emit(Op::Swap, 3);
         emit(Op::Swap, 2);
         emit(Op::StoreSubscr);
@@ -1130,9 +1172,25 @@ class Compiler {
     bind(end);
   }
 
+  // The comparison whose position CPython 3.11's compiler_jump_if leaves behind for what the
+  // statement emits next (through `not` and the last operand of `and`/`or`), or null.
+  static const Expr* jump_if_leftover_position(const Expr& test) {
+    switch (test.kind) {
+      case ExprKind::UnaryOp:
+        return as<UnaryOp>(test).op == UnaryOpKind::Not ? jump_if_leftover_position(*as<UnaryOp>(test).operand) : nullptr;
+      case ExprKind::BoolOp: return jump_if_leftover_position(*as<BoolOp>(test).values.back());
+      case ExprKind::Compare: return &test;
+      default: return nullptr;
+    }
+  }
+
   void compile_assert(const Assert& a) {
     Label ok;
     compile_jump_if(*a.test, true, ok);
+    // The AssertionError is raised at the failed comparison's position, as in CPython 3.11's
+    // tracebacks (`assert x == 2` underlines `x == 2`).
+    const Expr* leftover = jump_if_leftover_position(*a.test);
+    PositionScope raise_position(*this, leftover ? leftover->pos : Position{});
     emit(Op::LoadAssertionError);
     if (a.msg) {
       emit(Op::PushNull);
@@ -1192,7 +1250,7 @@ class Compiler {
   // ------------------------------------------------------------------ targets
 
   void compile_store(const Expr& target) {
-    LineScope ls(*this, target.pos.lineno);
+    PositionScope position(*this, target.pos);
     switch (target.kind) {
       case ExprKind::Name: emit_store_name(as<Name>(target).id); return;
       case ExprKind::Attribute: {
@@ -1240,7 +1298,7 @@ class Compiler {
   }
 
   void compile_delete(const Expr& target) {
-    LineScope ls(*this, target.pos.lineno);
+    PositionScope position(*this, target.pos);
     switch (target.kind) {
       case ExprKind::Name: emit_name(as<Name>(target).id, NameOp::Delete); return;
       case ExprKind::Attribute: {
@@ -1347,7 +1405,7 @@ class Compiler {
   }
 
   void compile_expr(const Expr& e) {
-    LineScope ls(*this, e.pos.lineno);
+    PositionScope position(*this, e.pos);
     switch (e.kind) {
       case ExprKind::BoolOp: {
         const auto& b = as<BoolOp>(e);
@@ -1609,16 +1667,26 @@ class Compiler {
     bool method = c.func->kind == ExprKind::Attribute && c.args.size() < 256;
     for (const auto& a : c.args) method &= a->kind != ExprKind::Starred;
     for (const auto& k : c.keywords) method &= k.arg.has_value();
+    Position call_at = c.pos;
     if (method) {
       const auto& a = as<Attribute>(*c.func);
       compile_expr(*a.value);
-      LineScope al(*this, a.pos.end_lineno > 0 ? a.pos.end_lineno : a.pos.lineno);
+      // The attribute's position, or (CPython's update_start_location_to_match_attr) from the
+      // name after the dot when the attribute spans lines; the call then starts there too.
+      Position at = a.pos;
+      if (a.pos.end_lineno > a.pos.lineno) {
+        const int name_length = int(utf8_decode(a.attr).size());
+        at = {a.pos.end_lineno, std::max(0, a.pos.end_col_offset - name_length), a.pos.end_lineno, a.pos.end_col_offset};
+        call_at.lineno = at.lineno;
+        call_at.col_offset = at.col_offset;
+      }
+      PositionScope al(*this, at);
       emit(Op::LoadMethod, name_index(mangle(a.attr)));
     } else {
       compile_expr(*c.func);
       emit(Op::PushNull);
     }
-    compile_call_args(c.args, c.keywords, c.pos);
+    compile_call_args(c.args, c.keywords, call_at);
   }
 
   // Stack on entry: callable, self-or-null. Emits the arguments and the call.
@@ -1633,23 +1701,28 @@ class Compiler {
         compile_expr(*k.value);
         names.push_back(vm_.intern(*k.arg));
       }
-      LineScope ls(*this, pos.lineno);
+      PositionScope call_position(*this, pos);
       if (!names.empty()) emit(Op::KwNames, add_const(vm_.new_tuple(std::move(names))));
       emit(Op::Call, static_cast<int32_t>(args.size() + keywords.size()));
       return;
     }
-    // Positional arguments as a tuple, keywords as a dict.
-    emit(Op::BuildList, 0);
-    for (const auto& a : args) {
-      if (a->kind == ExprKind::Starred) {
-        compile_expr(*as<Starred>(*a).value);
-        emit(Op::ListExtend, 1);
-      } else {
-        compile_expr(*a);
-        emit(Op::ListAppend, 1);
+    // Positional arguments as a tuple, keywords as a dict. A lone `*x` is passed as it is and
+    // CallEx makes the tuple, as CPython does (its errors name the callee).
+    if (args.size() == 1 && args[0]->kind == ExprKind::Starred) {
+      compile_expr(*as<Starred>(*args[0]).value);
+    } else {
+      emit(Op::BuildList, 0);
+      for (const auto& a : args) {
+        if (a->kind == ExprKind::Starred) {
+          compile_expr(*as<Starred>(*a).value);
+          emit(Op::ListExtend, 1);
+        } else {
+          compile_expr(*a);
+          emit(Op::ListAppend, 1);
+        }
       }
+      emit(Op::ListToTuple);
     }
-    emit(Op::ListToTuple);
     bool has_kw = !keywords.empty();
     if (has_kw) {
       emit(Op::BuildMap, 0);
@@ -1664,7 +1737,7 @@ class Compiler {
         }
       }
     }
-    LineScope ls(*this, pos.lineno);
+    PositionScope call_position(*this, pos);
     emit(Op::CallEx, has_kw ? 1 : 0);
   }
 

@@ -551,10 +551,16 @@ Value VM::resume_generator(GeneratorObject* gen, Value sent, ExceptionObject* th
   gen->running = true;
   g->resumer = Frame::Resumer::Native;
   g->on_return = Frame::OnReturn::ExitNested;
-  native_depth_++;
-  struct Guard { int& d; ~Guard() { --d; } } guard{native_depth_};
+  NativeCallScope scope(*this);
   generator_finished_ = false;
-  Value v = run_frame(g, thrown);
+  Value v;
+  try {
+    v = run_frame(g, thrown);
+  } catch (PyRaise& r) {
+    scope.hand_back(r.exception);
+    throw;
+  }
+  scope.hand_back(v ? v : generator_return_);
   if (generator_finished_) {
     generator_finished_ = false;
     if (returned) *returned = generator_return_;
@@ -640,13 +646,59 @@ struct ProgramReachMarker : GcMarker {
 
 }  // namespace
 
+VM::NativeCallScope::NativeCallScope(VM& vm)
+    : vm_(vm), level_(size_t(vm.native_depth_)), saved_fence_(vm.generator_fence_) {
+  if (vm_.native_levels_.size() <= level_) vm_.native_levels_.resize(level_ + 1);
+  NativeLevel& level = vm_.native_levels_[level_];
+  // No instruction ran since Python code last returned to this level: the same native work goes
+  // on (list() resuming its generator once more), and keeps its start and what it was given.
+  if (level.left_at != vm_.pause_countdown_) {
+    level.fence = vm_.newest_generator_serial_;
+    level.handed_back.clear();
+  }
+  vm_.generator_fence_ = level.fence;
+  ++vm_.native_depth_;
+}
+
+VM::NativeCallScope::~NativeCallScope() {
+  --vm_.native_depth_;
+  vm_.native_levels_[level_].left_at = vm_.pause_countdown_;
+  vm_.generator_fence_ = saved_fence_;
+  if (vm_.finalize_deferred_) vm_.finalize_check_ = true;
+}
+
+void VM::NativeCallScope::hand_back(Value v) {
+  if (!may_lead_to_generator(v)) return;
+  NativeLevel& level = vm_.native_levels_[level_];
+  // A long chain (sorted() with a key over a big list) would keep every result: past a bound,
+  // everything made so far is held instead, which only makes later closes wait longer.
+  constexpr size_t kMaxHandedBack = 1024;
+  if (level.handed_back.size() >= kMaxHandedBack) {
+    level.handed_back.clear();
+    level.fence = vm_.newest_generator_serial_;
+  }
+  level.handed_back.push_back(v);
+}
+
+void VM::note_handed_to_native(Value v) {
+  // Only a chain that already called into Python keeps a list; a chain that has not yet will
+  // take its start after `v` was made.
+  size_t at = size_t(native_depth_);
+  if (at < native_levels_.size() && native_levels_[at].left_at == pause_countdown_ && may_lead_to_generator(v))
+    native_levels_[at].handed_back.push_back(v);
+}
+
 void VM::note_new_generator(GeneratorObject* gen) {
   open_generators_.push_back(gen);
+  newest_generator_serial_ = gen->serial;
   finalize_check_ = true;
 }
 
 void VM::finalize_unreachable_generators() {
   finalize_check_ = false;
+  finalize_deferred_ = false;
+  // Under a native caller, some unreachable generators may be held by its C++ locals (vm.h).
+  const bool fenced = native_depth_ > 0;
   for (;;) {
     std::erase_if(open_generators_, [](GeneratorObject* g) { return !g->frame; });
     if (open_generators_.empty()) return;
@@ -671,6 +723,19 @@ void VM::finalize_unreachable_generators() {
     for (GeneratorObject* g : open_generators_)
       if (g->gc_mark != marker.epoch && !g->running) dead.push_back(g);
     if (dead.empty()) return;
+    if (fenced) {
+      // What the natives on the C++ stack may hold counts as reached (see vm.h, NativeLevel);
+      // a generator kept only by that is looked at again when they return.
+      for (size_t level = 0; level < size_t(native_depth_) && level < native_levels_.size(); ++level)
+        for (Value v : native_levels_[level].handed_back) marker.visit(v);
+      for (GeneratorObject* g : dead)
+        if (g->serial <= generator_fence_) marker.visit(g);
+      marker.drain();
+      size_t before = dead.size();
+      std::erase_if(dead, [&](GeneratorObject* g) { return g->gc_mark == marker.epoch; });
+      if (dead.size() != before) finalize_deferred_ = true;
+      if (dead.empty()) return;
+    }
     // A dead generator that another dead one holds (a pipeline stage in the next stage's frame)
     // goes when the holder's frame is cleared, after the holder's close: close the outer ones now.
     for (GeneratorObject* g : dead) g->trace(marker);
@@ -709,7 +774,7 @@ bool VM::unwind(ExceptionObject* exc, Frame* entry, bool is_reraise) {
   for (;;) {
     Frame* f = frames_.back();
     if (!(first && is_reraise)) {
-      exc->traceback.insert(exc->traceback.begin(), TracebackEntry{f->code, frame_line(*f)});
+      exc->traceback.insert(exc->traceback.begin(), TracebackEntry{f->code, frame_line(*f), frame_instruction(*f)});
       if (first && handled_exception_ && handled_exception_ != Value(exc) && !exc->context)
         exc->context = handled_exception_;
       push_trace(*this, f, TraceHook::Event::Exception, exc);
@@ -884,12 +949,18 @@ Value VM::run_loop(Frame* entry) {
       return Value();
     }
     // Open generators the last instructions left unreachable are closed now, as CPython's
-    // refcounting would have done (see finalize_unreachable_generators); only with no native
-    // caller on the C++ stack, whose locals the collector's roots cannot see.
-    if (finalize_check_ && native_depth_ == 0 && --finalize_wait_ < 0) [[unlikely]] {
-      SYNC();
-      finalize_unreachable_generators();
-      RELOAD();
+    // refcounting would have done (see finalize_unreachable_generators). Under a native caller,
+    // whose locals the marker cannot see, only generators made since it called into Python can
+    // be closed (vm.h, generator_fence_); with none, the look is left to the outer levels.
+    if (finalize_check_) [[unlikely]] {
+      if (native_depth_ > 0 && newest_generator_serial_ <= generator_fence_) {
+        finalize_check_ = false;
+        finalize_deferred_ = true;
+      } else if (--finalize_wait_ < 0) {
+        SYNC();
+        finalize_unreachable_generators();
+        RELOAD();
+      }
     }
     const Instr instr = code[f->ip++];
     f->sp = sp;
@@ -1228,7 +1299,7 @@ Value VM::run_loop(Frame* entry) {
         Value iterable = POP();
         SYNC();
         auto* list = static_cast<ListObject*>(PEEK(arg).as_object());
-        std::vector<Value> items = to_vector(iterable);
+        std::vector<Value> items = star_operand_items(*this, iterable, Value());
         list->items.insert(list->items.end(), items.begin(), items.end());
         break;
       }
@@ -1244,7 +1315,8 @@ Value VM::run_loop(Frame* entry) {
         Value mapping = POP();
         SYNC();
         auto* d = static_cast<DictObject*>(PEEK(arg).as_object());
-        merge_into_dict(d, mapping, instr.op == Op::DictMerge);
+        // A call's keywords: the callable is under the dict, the positional tuple and self-or-null.
+        merge_into_dict(d, mapping, instr.op == Op::DictMerge, instr.op == Op::DictMerge ? PEEK(arg + 3) : Value());
         break;
       }
       case Op::ListToTuple: {
@@ -1308,23 +1380,42 @@ Value VM::run_loop(Frame* entry) {
         }
         f->ip = arg;
         break;
+      // The conditional jumps that pop drop their operand: when it is not a bool (`if gen:`,
+      // `make() and x`) that may be a generator's last reference.
       case Op::PopJumpIfFalse: {
         Value v = POP();
-        if (v == False || (v != True && !truthy(v))) f->ip = arg;
+        if (v == False) f->ip = arg;
+        else if (v != True) {
+          if (!truthy(v)) f->ip = arg;
+          if (may_lead_to_generator(v)) note_possible_drop();
+        }
         break;
       }
       case Op::PopJumpIfTrue: {
         Value v = POP();
-        if (v == True || (v != False && truthy(v))) f->ip = arg;
+        if (v == True) f->ip = arg;
+        else if (v != False) {
+          if (truthy(v)) f->ip = arg;
+          if (may_lead_to_generator(v)) note_possible_drop();
+        }
         break;
       }
       case Op::PopJumpIfNone: if (POP() == None) f->ip = arg; break;
-      case Op::PopJumpIfNotNone: if (POP() != None) f->ip = arg; break;
+      case Op::PopJumpIfNotNone: {
+        Value v = POP();
+        if (v != None) {
+          f->ip = arg;
+          if (may_lead_to_generator(v)) note_possible_drop();
+        }
+        break;
+      }
       case Op::JumpIfFalseOrPop:
-        if (!truthy(TOP())) f->ip = arg; else --sp;
+        if (!truthy(TOP())) f->ip = arg;
+        else if (may_lead_to_generator(*--sp)) note_possible_drop();
         break;
       case Op::JumpIfTrueOrPop:
-        if (truthy(TOP())) f->ip = arg; else --sp;
+        if (truthy(TOP())) f->ip = arg;
+        else if (may_lead_to_generator(*--sp)) note_possible_drop();
         break;
       case Op::GetIter: {
         Value v = TOP();
@@ -1464,7 +1555,8 @@ Value VM::run_loop(Frame* entry) {
             kwbuf.emplace_back(intern(as_str(e.key)->text), e.value);
           }
         }
-        std::vector<Value> positional = static_cast<TupleObject*>(args_tuple.as_object())->items;
+        // `f(*x)` passes x itself (CPython's CALL_FUNCTION_EX); anything else comes as a tuple.
+        std::vector<Value> positional = star_operand_items(*this, args_tuple, callable);
         // Keep the operands reachable while the call runs.
         PUSH(callable);
         PUSH(args_tuple);
@@ -1695,8 +1787,11 @@ Value VM::run_loop(Frame* entry) {
         TypeObject* type = type_of(mgr);
         Value enter = type->lookup(intern("__enter__"));
         Value exit = type->lookup(intern("__exit__"));
-        if (!enter) raise(t.AttributeError, "__enter__");
-        if (!exit) raise(t.AttributeError, "__exit__");
+        // CPython 3.11's BEFORE_WITH wording.
+        if (!enter) raise(t.TypeError, "'" + tp_name(*this, mgr) + "' object does not support the context manager protocol");
+        if (!exit)
+          raise(t.TypeError, "'" + tp_name(*this, mgr) +
+                                 "' object does not support the context manager protocol (missed __exit__ method)");
         Value bound_exit = get_attr(mgr, intern("__exit__"));
         TOP() = bound_exit;
         Value entered = call(get_attr(mgr, intern("__enter__")), {});
@@ -1840,12 +1935,14 @@ bool VM::exception_matches(Value exc, Value match_type) {
   return type_of(exc)->is_subtype_of(static_cast<TypeObject*>(match_type.as_object()));
 }
 
-void VM::merge_into_dict(DictObject* d, Value mapping, bool reject_duplicates) {
+void VM::merge_into_dict(DictObject* d, Value mapping, bool reject_duplicates, Value callee) {
+  // CPython names the callee in these messages: "__main__.f() got multiple values for ...".
+  const auto callee_prefix = [&] { return callee ? function_str(*this, callee) + " " : std::string(); };
   auto add = [&](Value k, Value v) {
     if (reject_duplicates) {
       if (!is_str(k)) raise(t.TypeError, "keywords must be strings");
       if (d->table.find(*this, k, hash(k)) >= 0)
-        raise(t.TypeError, "got multiple values for keyword argument '" + as_str(k)->text + "'");
+        raise(t.TypeError, callee_prefix() + "got multiple values for keyword argument '" + as_str(k)->text + "'");
     }
     d->table.insert(*this, k, hash(k), v);
   };
@@ -1858,7 +1955,7 @@ void VM::merge_into_dict(DictObject* d, Value mapping, bool reject_duplicates) {
   }
   Value keys = get_attr_or_null(mapping, intern("keys"));
   if (!keys) {
-    raise(t.TypeError, std::string(reject_duplicates ? "argument after ** must be a mapping, not " : "'") +
+    raise(t.TypeError, (reject_duplicates ? callee_prefix() + "argument after ** must be a mapping, not " : "'") +
                            type_name(mapping) + (reject_duplicates ? "" : "' object is not a mapping"));
   }
   for (Value k : to_vector(call(keys, {}))) add(k, get_item(mapping, k));

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <charconv>
 #include <cstdio>
 #include <limits>
 
@@ -283,6 +284,40 @@ std::string format_float_with(double x, const FormatSpec& format) {
 
 // ============================================================ [SECTION] format() for int, float, str
 
+namespace {
+
+int int_format_base(const FormatSpec& format) {
+  switch (format.type) {
+    case 'b': return 2;
+    case 'o': return 8;
+    case 'x': case 'X': return 16;
+    default: return 10;
+  }
+}
+
+// The end of CPython's format_long_internal: `digits` is |v| in the format's base (lower case).
+std::string lay_out_int_digits(const FormatSpec& format, char sign_char, std::string_view digits) {
+  const char* prefix = "";
+  switch (format.type) {
+    case 'b': prefix = "0b"; break;
+    case 'o': prefix = "0o"; break;
+    case 'x': prefix = "0x"; break;
+    case 'X': prefix = "0X"; break;
+    default: break;
+  }
+  std::string upper;
+  if (format.type == 'X') {
+    upper.assign(digits);
+    for (char& c : upper)
+      if (c >= 'a' && c <= 'f') c = static_cast<char>(c - 'a' + 'A');
+    digits = upper;
+  }
+  return lay_out_number(format, sign_char, format.alternate ? prefix : "", digits,
+                        static_cast<int64_t>(digits.size()), false);
+}
+
+}  // namespace
+
 std::string format_int(const BigInt& v, std::string_view spec_text, std::string_view type_name) {
   if (spec_text.empty()) return int_to_decimal_string(v);
   FormatSpec format = parse_format_spec(spec_text, type_name, 'd', '>');
@@ -308,26 +343,32 @@ std::string format_int(const BigInt& v, std::string_view spec_text, std::string_
     utf8_append(ch, v.convert_to<char32_t>());
     return lay_out_number(format, '\0', "", ch, 0, false);
   }
-  int base = 10;
-  const char* prefix = "";
-  switch (format.type) {
-    case 'b': base = 2; prefix = "0b"; break;
-    case 'o': base = 8; prefix = "0o"; break;
-    case 'x': base = 16; prefix = "0x"; break;
-    case 'X': base = 16; prefix = "0X"; break;
-    default: break;
-  }
-  std::string digits = int_to_string(v, base);
+  std::string digits = int_to_string(v, int_format_base(format));
   char sign_char = '\0';
   if (digits[0] == '-') {
     sign_char = '-';
     digits.erase(0, 1);
   }
-  if (format.type == 'X')
-    for (char& c : digits)
-      if (c >= 'a' && c <= 'f') c = static_cast<char>(c - 'a' + 'A');
-  return lay_out_number(format, sign_char, format.alternate ? prefix : "", digits,
-                        static_cast<int64_t>(digits.size()), false);
+  return lay_out_int_digits(format, sign_char, digits);
+}
+
+std::string format_int64(int64_t v, std::string_view spec_text, std::string_view type_name) {
+  if (spec_text.empty()) return std::to_string(v);
+  FormatSpec format = parse_format_spec(spec_text, type_name, 'd', '>');
+  switch (format.type) {
+    case 'b': case 'd': case 'o': case 'x': case 'X': case 'n':
+      if (format.precision == -1 && !format.no_neg_zero) break;
+      [[fallthrough]];
+    default:  // 'c', the float types and every error: the general path
+      return format_int(BigInt(v), spec_text, type_name);
+  }
+  // The digits of |v| straight from the machine word (no big-int conversion): the common
+  // f"{i:06d}" / f"{n:,}" case.
+  const uint64_t magnitude = v < 0 ? uint64_t(0) - uint64_t(v) : uint64_t(v);
+  char buffer[72];
+  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, magnitude, int_format_base(format));
+  (void)error;  // 64 binary digits always fit
+  return lay_out_int_digits(format, v < 0 ? '-' : '\0', std::string_view(buffer, size_t(end - buffer)));
 }
 
 std::string format_float(double x, std::string_view spec_text, std::string_view type_name) {

@@ -50,6 +50,8 @@ FormatSpec parse_format_spec(std::string_view spec, std::string_view type_name, 
 // format(v, spec) for an int (`type_name` is "int", "bool" or a subclass's name, used in
 // error messages). Types b c d o x X n, and e E f F g G % through float(v); none is 'd'.
 std::string format_int(const BigInt& v, std::string_view spec, std::string_view type_name = "int");
+// The same for an int that fits a machine word (the VM's small ints), without big-int arithmetic.
+std::string format_int64(int64_t v, std::string_view spec, std::string_view type_name = "int");
 // format(x, spec) for a float: types e E f F g G n % and none (repr-like without a
 // precision, 'g'-like with at least one digit after the point with one).
 std::string format_float(double x, std::string_view spec, std::string_view type_name = "float");

@@ -3,6 +3,7 @@
 
 #include <malloc.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <limits>
 #include <new>
@@ -104,15 +105,30 @@ struct Heap::Marker : GcMarker {
 };
 
 Heap::~Heap() {
-  Object* object = all_;
-  while (object) {
-    Object* next = object->gc_next;
-    delete object;
-    object = next;
-  }
-  all_ = nullptr;
-  object_count_ = 0;
+  for (Object* object : objects_) destroy(object);
+  objects_.clear();
+  for (void* block : pool_blocks_) ::operator delete(block);
+  pool_blocks_.clear();
   delete marker_;
+}
+
+void Heap::new_pool_block(Pool& pool, size_t slot_bytes) {
+  // The old block's tail, too small for a slot, is given up: it no longer counts as free.
+  pool_free_bytes_ -= int64_t(pool.fresh_end - pool.fresh);
+  // One size per block keeps blocks interchangeable for the allocator; a block holds at least one slot.
+  const size_t bytes = std::max(kPoolBlockBytes, slot_bytes);
+  char* block = static_cast<char*>(::operator new(bytes));
+  pool_blocks_.push_back(block);
+  pool.fresh = block;
+  pool.fresh_end = block + bytes;
+  pool_free_bytes_ += int64_t(bytes);
+}
+
+void Heap::destroy(Object* object) {
+  const size_t size_class = object->heap_size_class;
+  object->~Object();
+  if (size_class) give_back_slot(object, size_class);
+  else ::operator delete(object);
 }
 
 GcMarker& Heap::begin_collection() {
@@ -126,17 +142,23 @@ GcMarker& Heap::begin_collection() {
 
 void Heap::sweep() {
   if (marker_) marker_->drain();
-  Object** link = &all_;
-  while (Object* object = *link) {
-    if (object->gc_mark != epoch_) {
-      *link = object->gc_next;
-      if (object->rec_id != 0 && g_write_observer) g_write_observer->on_free(object);
-      delete object;
-      --object_count_;
+  // A walk over an array rather than a linked list: the addresses are known ahead, so the
+  // objects' headers can be fetched from memory before they are needed.
+  constexpr size_t kPrefetchDistance = 16;
+  const size_t count = objects_.size();
+  Object** const all = objects_.data();
+  size_t kept = 0;
+  for (size_t i = 0; i < count; ++i) {
+    if (i + kPrefetchDistance < count) __builtin_prefetch(all[i + kPrefetchDistance], 1);
+    Object* object = all[i];
+    if (object->gc_mark == epoch_) {
+      all[kept++] = object;
     } else {
-      link = &object->gc_next;
+      if (object->rec_id != 0 && g_write_observer) g_write_observer->on_free(object);
+      destroy(object);
     }
   }
+  objects_.resize(kept);
   bytes_since_collection_ = 0;
 }
 

@@ -6,6 +6,8 @@
 #include <utility>
 
 #include "core/compiler.h"
+#include "core/natives.h"
+#include "core/source_encoding.h"
 #include "core/text.h"
 
 namespace cv {
@@ -120,13 +122,17 @@ bool ProgramRun::start() {
   if (options_.max_source_bytes && source_.size() > options_.max_source_bytes)
     return end_with_limit("the program is larger than the source limit of " + kilobytes(options_.max_source_bytes) +
                           " (--max-source-kb)");
-  std::string bad = check_source_bytes(source_, options_.filename);
+  // A declared Latin-1 or cp1252 file becomes UTF-8 here; a bad declaration is reported as CPython does.
+  std::string bad = apply_source_encoding(source_);
+  if (bad.empty()) bad = check_source_bytes(source_, options_.filename);
   if (!bad.empty()) {
     outcome_.ok = false;
     outcome_.error_report = bad;
-    outcome_.error_type = "SyntaxError";
-    const size_t last = bad.rfind("SyntaxError: ") + std::string("SyntaxError: ").size();
-    outcome_.error_message = bad.substr(last, bad.size() - 1 - last);
+    // The report's last line is "Type: message".
+    const size_t line_start = bad.rfind('\n', bad.size() - 2) == std::string::npos ? 0 : bad.rfind('\n', bad.size() - 2) + 1;
+    const size_t colon = bad.find(": ", line_start);
+    outcome_.error_type = bad.substr(line_start, colon - line_start);
+    outcome_.error_message = bad.substr(colon + 2, bad.size() - 1 - (colon + 2));
     return false;
   }
   vm_ = std::make_unique<VM>(options_.limits);
@@ -225,8 +231,8 @@ void ProgramRun::end_with_system_exit(ExceptionObject* exit) {
   VM& vm = *vm_;
   outcome_ = ProgramOutcome{};
   outcome_.error_type = "SystemExit";
-  const size_t nargs = exit->args ? exit->args->items.size() : 0;
-  Value code = nargs == 0 ? vm.None : nargs == 1 ? exit->args->items[0] : Value(exit->args);
+  // CPython's _Py_HandleSystemExit reads the code attribute, which the program may have reassigned.
+  Value code = system_exit_code(vm, exit);
   if (code == vm.None) {
     outcome_.exit_code = 0;
   } else if (code.is_small_int() && !VM::is_str(code) && vm.type_of(code) != vm.t.bool_) {

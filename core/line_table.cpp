@@ -145,6 +145,7 @@ void assign_artificial_lines(CodeInfo& info) {
     for (int32_t i = t.start; i < t.end; ++i) {
       info.code.push_back(info.code[size_t(i)]);
       info.lines.push_back(info.lines[size_t(i)]);
+      info.columns.push_back(info.columns[size_t(i)]);
     }
     // The copy is protected by the same handlers as the original.
     const size_t nentries = info.exception_table.size();

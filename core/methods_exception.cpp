@@ -98,7 +98,33 @@ Value stop_iteration_value(VM& vm, PosArgs args, KwArgs, Object*) {
   return items.empty() ? vm.None : items[0];
 }
 
+// SystemExit.code lives in ExceptionObject::value: set by SystemExit.__init__ from its arguments
+// (None for none, the argument for one, the args tuple for more) and by assignment; None when
+// __init__ never ran (a subclass __init__ that does not call it), as in CPython.
+Value system_exit_init(VM& vm, PosArgs args, KwArgs kwargs, Object*) {
+  ExceptionObject* self = method_self_as<ExceptionObject>(vm, args, vm.t.SystemExit, "__init__");
+  exception_init(vm, args, kwargs, nullptr);
+  const auto& items = exception_args(self);
+  self->value = items.empty() ? vm.None : items.size() == 1 ? items[0] : Value(self->args);
+  return vm.None;
+}
+
+Value system_exit_code_get(VM& vm, PosArgs args, KwArgs, Object*) {
+  ExceptionObject* self = method_self_as<ExceptionObject>(vm, args, vm.t.SystemExit, "code");
+  return system_exit_code(vm, self);
+}
+
+Value system_exit_code_set(VM& vm, PosArgs args, KwArgs, Object*) {
+  ExceptionObject* self = method_self_as<ExceptionObject>(vm, args, vm.t.SystemExit, "code");
+  // `del e.code` leaves None behind, as deleting CPython's member does.
+  self->value = args.size() < 2 ? vm.None : args[1];
+  note_write(self);
+  return vm.None;
+}
+
 }  // namespace
+
+Value system_exit_code(VM& vm, ExceptionObject* exit) { return exit->value.is_null() ? vm.None : exit->value; }
 
 void install_exception_methods(VM& vm) {
   TypeObject* base = vm.t.BaseException;
@@ -116,6 +142,13 @@ void install_exception_methods(VM& vm) {
   args_prop->doc = vm.None;
   vm.def_attr(base, "args", args_prop);
   def_native_getter(vm, vm.t.StopIteration, "value", stop_iteration_value);
+  vm.def_method(vm.t.SystemExit, "__init__", system_exit_init);
+  auto* code_prop = vm.heap.make<DescriptorObject>(ObjKind::Property, vm.t.property);
+  code_prop->fget = vm.new_builtin("code", system_exit_code_get);
+  code_prop->fset = vm.new_builtin("code", system_exit_code_set);
+  code_prop->fdel = code_prop->fset;
+  code_prop->doc = vm.None;
+  vm.def_attr(vm.t.SystemExit, "code", code_prop);
 }
 
 }  // namespace cv

@@ -11,6 +11,8 @@ namespace cv {
 // Methods of builtin types (methods_*.cpp).
 void install_object_methods(VM& vm);     // object, type, super, property, staticmethod, classmethod
 void install_exception_methods(VM& vm);  // BaseException and the extra exception classes
+// SystemExit.code of `exit` (the program's exit status when it is uncaught).
+Value system_exit_code(VM& vm, ExceptionObject* exit);
 void install_str_methods(VM& vm);
 void install_list_methods(VM& vm);       // list and tuple
 void install_dict_methods(VM& vm);       // dict and its views

@@ -154,15 +154,28 @@ void NativeObject::trace(GcMarker& m) {
 
 // ---------------------------------------------------------------- str
 
-StrObject::StrObject(TypeObject* t, std::string s) : Object(ObjKind::Str, t), text(std::move(s)) {
-  int64_t count = 0;
-  bool ascii = true;
-  for (unsigned char c : text) {
-    if (c >= 0x80) ascii = false;
-    if ((c & 0xC0) != 0x80) ++count;  // continuation bytes do not start a code point
+StrObject::StrObject(TypeObject* t, std::string s)
+    : Object(ObjKind::Str, t), text(std::move(s)), length(0), is_ascii(true) {
+  // Eight bytes at a time: a code point starts at every byte except continuation bytes
+  // (10xxxxxx), and the text is ASCII when no byte has its top bit set.
+  constexpr uint64_t kTopBits = 0x8080808080808080ULL;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
+  uint64_t any_top_bit = 0;
+  int64_t continuation_bytes = 0;
+  size_t i = 0;
+  for (; i + 8 <= size; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, bytes + i, 8);
+    any_top_bit |= word;
+    continuation_bytes += __builtin_popcountll(word & ~(word << 1) & kTopBits);
   }
-  length = count;
-  is_ascii = ascii;
+  for (; i < size; ++i) {
+    any_top_bit |= bytes[i];
+    if ((bytes[i] & 0xC0) == 0x80) ++continuation_bytes;
+  }
+  length = int64_t(size) - continuation_bytes;
+  is_ascii = (any_top_bit & kTopBits) == 0;
 }
 
 namespace {

@@ -53,10 +53,10 @@ struct Object {
   // Report every Value/Object this object references (for the collector and the recorder).
   virtual void trace(GcMarker& marker);
 
-  Object* gc_next = nullptr;   // intrusive list of all heap objects
   uint32_t gc_mark = 0;        // collection epoch in which this object was last marked
   uint32_t serial = 0;         // stable small id (allocation order), used for id() and traces
   const ObjKind kind;
+  uint8_t heap_size_class = 0; // the Heap's pool the object's block came from, 0 = operator new (heap.h)
   uint32_t rec_id = 0;         // the recorder's id for this object, 0 until recorded (write_observer.h)
   TypeObject* type;
   DictObject* attrs = nullptr; // __dict__ of instances of user classes, functions and modules
@@ -90,9 +90,10 @@ struct FloatObject : Object {
 struct StrObject : Object {
   StrObject(TypeObject* t, std::string text);
   std::string text;         // UTF-8
-  int64_t length;           // in code points
-  bool is_ascii;
-  bool interned = false;
+  // Length and flags share one word: a str is among the most numerous objects (88 bytes, not 96).
+  int64_t length : 62;      // in code points
+  bool is_ascii : 1;
+  bool interned : 1 = false;
   mutable uint64_t hash_cache = 0;  // 0 = not yet computed
   uint64_t hash() const;
 };
@@ -293,6 +294,7 @@ struct InstanceObject : Object {
 struct TracebackEntry {
   CodeObject* code;  // where the exception passed (code's filename and name are printed)
   int line;
+  int32_t instruction = -1;  // the instruction it passed (its columns place the carets), -1 unknown
 };
 
 struct ExceptionObject : Object {

@@ -89,6 +89,26 @@ Value find_special(VM& vm, Value obj, const StrObject* name) {
   return find_special_in_type(vm, o->type, o->kind, name);
 }
 
+std::string function_str(VM& vm, Value callable) {
+  // CPython ignores any error while reading the names and falls back to str(callable).
+  try {
+    Value qualname = vm.get_attr_or_null(callable, vm.intern("__qualname__"));
+    if (qualname && VM::is_str(qualname)) {
+      const std::string& name = static_cast<StrObject*>(qualname.as_object())->text;
+      Value module = vm.get_attr_or_null(callable, vm.intern("__module__"));
+      if (module && VM::is_str(module) && static_cast<StrObject*>(module.as_object())->text != "builtins")
+        return static_cast<StrObject*>(module.as_object())->text + "." + name + "()";
+      return name + "()";
+    }
+  } catch (const PyRaise&) {
+  }
+  try {
+    return vm.to_str(callable)->text;
+  } catch (const PyRaise&) {
+    return "<callable>";
+  }
+}
+
 Value call_special(VM& vm, Value method, Value self, PosArgs args) {
   bool takes_self = false;
   if (method.is_object()) {

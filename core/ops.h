@@ -44,6 +44,16 @@ Value find_special_in_type(VM& vm, TypeObject* type, ObjKind kind, const StrObje
 // descriptors are bound through their __get__.
 Value call_special(VM& vm, Value method, Value self, PosArgs args);
 
+// ---------------------------------------------------------------- calls
+
+// CPython's _PyObject_FunctionStr, how call errors name the callee: "__main__.f()",
+// "__main__.C.m()", "print()" (module builtins left out), "str.join()".
+std::string function_str(VM& vm, Value callable);
+// Items of the `*` operand at index `star` of a call (`callee` not null) or display: a value
+// that is neither iterable nor a sequence gets CPython's TypeError ("__main__.f() argument after
+// * must be an iterable, not int" / "Value after * must be an iterable, not int").
+std::vector<Value> star_operand_items(VM& vm, Value operand, Value callee);
+
 // ---------------------------------------------------------------- attributes
 
 // descr.__get__(obj, owner) for any class attribute (functions, builtin method descriptors,

@@ -193,6 +193,36 @@ Value VM::get_iter(Value v) {
   raise(t.TypeError, "'" + tp_name(*this, v) + "' object is not iterable");
 }
 
+namespace {
+
+// Whether iter(v) could succeed (CPython: tp_iter set, or PySequence_Check), without calling anything.
+bool iterable_or_sequence(VM& vm, Value v) {
+  if (Value method = find_special(vm, v, key_iter().get())) return method != vm.None;
+  if (v.is_object()) {
+    switch (v.as_object()->kind) {
+      case ObjKind::List: case ObjKind::Tuple: case ObjKind::Str: case ObjKind::Range: case ObjKind::Dict:
+      case ObjKind::Set: case ObjKind::FrozenSet: case ObjKind::Iterator: case ObjKind::Generator:
+        return true;
+      default: break;
+    }
+  }
+  return !find_special(vm, v, key_getitem().get()).is_null();
+}
+
+}  // namespace
+
+std::vector<Value> star_operand_items(VM& vm, Value operand, Value callee) {
+  if (kind_of(operand) == ObjKind::Tuple) return static_cast<TupleObject*>(operand.as_object())->items;
+  try {
+    return vm.to_vector(operand);
+  } catch (const PyRaise& e) {
+    // As CPython: only a TypeError from an operand that is not iterable at all is reworded.
+    if (!vm.is_instance(e.exception, vm.t.TypeError) || iterable_or_sequence(vm, operand)) throw;
+    const std::string what = callee ? function_str(vm, callee) + " argument" : std::string("Value");
+    vm.raise(vm.t.TypeError, what + " after * must be an iterable, not " + tp_name(vm, operand));
+  }
+}
+
 Value VM::next(Value iterator) {
   if (iterator.is_object()) {
     Object* o = iterator.as_object();

@@ -414,6 +414,7 @@ Value VM::format(Value v, StrObject* spec) {
     case ObjKind::Int:
     case ObjKind::Bool: {
       if (s.empty()) return to_str(v);
+      if (v.is_small_int()) return new_str(format_int64(v.as_small_int(), s, "int"));
       BigInt big;
       int_value(*this, v, &big);
       return new_str(format_int(big, s, tp_name(*this, v)));

@@ -18,8 +18,9 @@
 //    the furthest token read becomes "'(' was never closed" (parse_file).
 //  * Errors CPython's compiler reports (keyword argument repeated, __debug__) are kept and
 //    raised after the whole file parsed.
-// Tree depth is bounded (kMaxAstDepth, kMaxParserNesting) so hostile input gets
-// CPython's RecursionError instead of overflowing the native stack.
+// Tree depth is bounded (kMaxAstDepth, kMaxParserNesting, and the native stack left on the
+// parsing thread) so hostile input gets CPython's RecursionError instead of overflowing the
+// native stack.
 #include "core/parser.h"
 
 #include <cassert>
@@ -29,6 +30,7 @@
 #include <vector>
 
 #include "core/lexer.h"
+#include "core/native_stack.h"
 #include "core/numeric.h"
 #include "core/text.h"
 #include "core/unicode_names.h"
@@ -369,7 +371,9 @@ class Parser {
 
   struct NestingGuard {
     explicit NestingGuard(Parser& p) : p_(p) {
-      if (++p_.nesting_ > kMaxParserNesting)
+      // The count gives the same limit everywhere; the stack check covers builds whose frames
+      // are larger than the count was sized for (sanitizers, debug) and threads with small stacks.
+      if (++p_.nesting_ > kMaxParserNesting || native_stack_low())
         throw CompileError("RecursionError", "maximum recursion depth exceeded during compilation", p.peek().lineno, 0);
     }
     ~NestingGuard() { --p_.nesting_; }
@@ -1899,14 +1903,13 @@ class Parser {
       return d;
     }
     if (at(TokenKind::DoubleStar)) {
-      const Token& stars = peek();
-      if (no_hints_ == 0 && speculate([&] {
-            advance();
-            parse_bitwise_or();
-            return at(TokenKind::KwFor);
-          }))
-        error_at(stars, "dict unpacking cannot be used in dict comprehension");
-      return parse_dict_rest(t, nullptr, nullptr);
+      // `{**a for ...}` is CPython's invalid_dict_comprehension. The unpacked value is parsed
+      // once and then looked past: parsing it speculatively first and again for real would
+      // double the work at every level of `{**{**{**...}}}` (2^depth, found by fuzz_parse).
+      const Token& stars = advance();
+      ExprPtr unpacked = parse_bitwise_or();
+      if (no_hints_ == 0 && at(TokenKind::KwFor)) error_at(stars, "dict unpacking cannot be used in dict comprehension");
+      return parse_dict_rest(t, nullptr, std::move(unpacked));  // a null key marks `**value`
     }
     ExprList elements;
     elements.push_back(parse_star_named_expression());

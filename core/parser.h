@@ -36,6 +36,8 @@ ast::Module parse_module(std::string_view source, std::string_view filename, con
 //  * kMaxParserNesting: recursion of the parser itself (roughly one level per unary
 //    operator, `not`, `**`, lambda or conditional expression, four per bracket). Where
 //    CPython's parser runs out first (about 6000 levels) it raises a bare MemoryError.
+// The parser also stops with that RecursionError when the parsing thread's native stack runs
+// low (core/native_stack.h), so builds with larger frames (sanitizers) are safe on any thread.
 // Brackets are also bounded by the tokenizer (200 levels: "too many nested parentheses") and
 // blocks by the indentation limit (100: "too many levels of indentation").
 // In WebAssembly the limits are lower: with Emscripten's -fexceptions every call that may throw

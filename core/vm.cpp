@@ -10,6 +10,7 @@
 
 #include "core/compiler.h"
 #include "core/text.h"
+#include "core/traceback_carets.h"
 
 namespace cv {
 
@@ -357,13 +358,18 @@ Value VM::import_module(StrObject* name) {
 // ------------------------------------------------------------------ frames
 
 int frame_line(const Frame& frame) {
+  const int32_t at = frame_instruction(frame);
+  return at < 0 ? frame.code->info.firstlineno : frame.code->info.lines[size_t(at)];
+}
+
+int32_t frame_instruction(const Frame& frame) {
   const auto& lines = frame.code->info.lines;
-  if (lines.empty()) return frame.code->info.firstlineno;
+  if (lines.empty()) return -1;
   // A generator frame that never ran (an exception thrown into it at once) is at its `def` line.
-  if (frame.ip == 0 && frame.line_ip < 0 && frame.generator) return frame.code->info.firstlineno;
+  if (frame.ip == 0 && frame.line_ip < 0 && frame.generator) return -1;
   int32_t at = frame.line_ip >= 0 ? frame.line_ip : frame.ip > 0 ? frame.ip - 1 : 0;
   if (at >= static_cast<int32_t>(lines.size())) at = static_cast<int32_t>(lines.size()) - 1;
-  return lines[at];
+  return at;
 }
 
 void trace_frame(Frame& f, GcMarker& m) {
@@ -550,15 +556,6 @@ Frame* VM::frame_for_call(FunctionObject* fn, PosArgs args, KwArgs kwargs) {
 
 // ------------------------------------------------------------------ calls
 
-namespace {
-// Keeps native_depth_ balanced across exceptions.
-struct NativeDepthGuard {
-  explicit NativeDepthGuard(int& d) : depth(d) { ++depth; }
-  ~NativeDepthGuard() { --depth; }
-  int& depth;
-};
-}  // namespace
-
 Value VM::call(Value callable, PosArgs args, KwArgs kwargs) {
   if (!callable.is_object()) raise(t.TypeError, "'" + type_name(callable) + "' object is not callable");
   Object* o = callable.as_object();
@@ -573,6 +570,7 @@ Value VM::call(Value callable, PosArgs args, KwArgs kwargs) {
         gen->name = fn->name;
         gen->qualname = fn->qualname;
         note_new_generator(gen);
+        note_handed_to_native(gen);
         return gen;
       }
       f->on_return = Frame::OnReturn::ExitNested;
@@ -580,8 +578,16 @@ Value VM::call(Value callable, PosArgs args, KwArgs kwargs) {
         free_frame(f);
         raise(t.RecursionError, "maximum recursion depth exceeded");
       }
-      NativeDepthGuard guard(native_depth_);
-      return run_frame(f);
+      NativeCallScope scope(*this);  // native_depth_ and the generator fence, balanced across exceptions
+      Value result;
+      try {
+        result = run_frame(f);
+      } catch (PyRaise& r) {
+        scope.hand_back(r.exception);
+        throw;
+      }
+      scope.hand_back(result);
+      return result;
     }
     case ObjKind::Builtin: {
       auto* b = static_cast<BuiltinFunction*>(o);
@@ -722,6 +728,7 @@ void VM::run_main(std::string_view source, std::string_view filename) {
 
 void VM::start_main(std::string_view source, std::string_view filename) {
   pause_countdown_ = 0;  // enter <module> (its call event included) and stop before its first instruction
+  forget_native_levels();
   paused_ = false;
   main_frame_ = nullptr;
   run_main(source, filename);
@@ -731,17 +738,20 @@ void VM::start_main(std::string_view source, std::string_view filename) {
 bool VM::continue_main(uint64_t steps) {
   if (!main_frame_ || !frame_on_stack(main_frame_)) return true;
   pause_countdown_ = steps > uint64_t(INT64_MAX) ? INT64_MAX : int64_t(steps);
+  forget_native_levels();  // their left_at marks are counted against the old countdown
   paused_ = false;
   try {
     drive_frame(main_frame_, nullptr);
   } catch (...) {
     main_frame_ = nullptr;
     pause_countdown_ = INT64_MAX;
+    forget_native_levels();
     throw;
   }
   if (paused_) return false;
   main_frame_ = nullptr;
   pause_countdown_ = INT64_MAX;
+  forget_native_levels();
   return true;
 }
 
@@ -874,21 +884,28 @@ std::string VM::format_traceback(ExceptionObject* exc) {
       }
     };
     for (const auto& entry : exc->traceback) {
-      std::string text = "  File \"" + entry.code->filename->text + "\", line " + std::to_string(entry.line) + ", in " +
-                         entry.code->name->text + "\n";
+      // Repeats are counted by file, line and function (CPython's tb_printinternal), whatever the carets.
+      const std::string header = "  File \"" + entry.code->filename->text + "\", line " + std::to_string(entry.line) +
+                                 ", in " + entry.code->name->text + "\n";
+      std::string text = header;
       if (entry.code->filename->text == main_filename_ && entry.line >= 1 &&
           entry.line <= static_cast<int>(source_lines_.size())) {
         std::string src = source_lines_[entry.line - 1];
         size_t start = src.find_first_not_of(" \t\f");
-        if (start != std::string::npos) text += "    " + src.substr(start) + "\n";
+        if (start != std::string::npos) {
+          text += "    " + src.substr(start) + "\n";
+          const auto& columns = entry.code->info.columns;
+          if (entry.instruction >= 0 && size_t(entry.instruction) < columns.size())
+            text += traceback_caret_line(src, columns[size_t(entry.instruction)], entry.line);
+        }
       }
-      if (text == last) {
+      if (header == last) {
         ++repeats;
         if (repeats <= 3) out += text;
         continue;
       }
       flush_repeats();
-      last = text;
+      last = header;
       repeats = 1;
       out += text;
     }

@@ -121,6 +121,8 @@ struct BuiltinTypes {
 
 // A frame's line for tracebacks and events.
 int frame_line(const Frame& frame);
+// The index of the instruction frame_line reports the line of (-1 when there is none).
+int32_t frame_instruction(const Frame& frame);
 // Reports every value a frame holds (slots, value stack, code, function, namespaces).
 void trace_frame(Frame& frame, GcMarker& marker);
 
@@ -262,7 +264,8 @@ class VM {
   [[noreturn]] void raise_name_error(Frame* f, StrObject* name, bool suggest = true, std::string message = "");
   bool exception_matches(Value exc, Value match_type);  // `except match_type:`
   Value iter_for_unpack(Value seq);
-  void merge_into_dict(DictObject* d, Value mapping, bool reject_duplicates);
+  // `callee` (when not null) is the called object, named in the errors of a call's `**` operands.
+  void merge_into_dict(DictObject* d, Value mapping, bool reject_duplicates, Value callee = Value());
   ExceptionObject* pending_replacement_ = nullptr;  // set by unwind when it rewrites the exception (PEP 479)
   Frame* new_frame(CodeObject* code, FunctionObject* fn, DictObject* globals, DictObject* locals_dict);
   void free_frame(Frame* frame);
@@ -297,11 +300,44 @@ class VM {
   // CPython closes a suspended (or never started) generator the moment its last reference goes
   // (refcounting): GeneratorExit is thrown into it, so its finally blocks run and a tracer sees
   // call/exception/return. This VM has no refcounts, so instructions that may drop a reference set
-  // finalize_check_ while open generators exist, and the outermost dispatch loop then looks, before
-  // the next instruction, for open generators nothing reaches any more and closes them.
+  // finalize_check_ while open generators exist, and the dispatch loop then looks, before the
+  // next instruction, for open generators nothing reaches any more and closes them.
+  // Inside a Python frame that native code called (native_depth_ > 0), the natives waiting on the
+  // C++ stack may hold values in locals the marker cannot see. What can they hold? What existed
+  // when the native work of the instruction below them began (the "chain": a Python instruction's
+  // native code with all its calls back into Python, e.g. list(gen) resuming gen again and again),
+  // and what the Python code they called handed back to them (return values, yielded values,
+  // raised exceptions, generators they made by calling a generator function). So a look there
+  // closes only a generator newer than the innermost chain's start (serial > generator_fence_)
+  // that nothing, handed-back values included, reaches: what a for loop's iterator dropped by
+  // `return` in a generator that list() drives, or a generator abandoned by all()/any()/next()
+  // in a method that `==` called, needs to be closed when CPython closes it. The rest waits for
+  // the outer levels (finalize_deferred_). Not covered: Python code storing a new generator into
+  // a container only a native still holds, which no program of the corpus does.
+  struct NativeLevel {
+    uint32_t fence = 0;                 // newest_generator_serial_ when the chain began
+    int64_t left_at = INT64_MIN;        // pause_countdown_ when Python code last returned to the chain
+    std::vector<Value> handed_back;     // values Python code handed to the chain's natives
+  };
   std::vector<GeneratorObject*> open_generators_;  // made and not yet finished (may hold finished ones until compacted)
   bool finalize_check_ = false;                    // a reference may have been dropped since the last look
+  bool finalize_deferred_ = false;                 // a look left generators natives may hold to the outer levels
   int64_t finalize_wait_ = 0;                      // instructions (with finalize_check_ set) before the next look may run
+  uint32_t newest_generator_serial_ = 0;           // serial of the generator made last
+  uint32_t generator_fence_ = 0;                   // the innermost chain's fence (0 outside native code)
+  std::vector<NativeLevel> native_levels_;         // [d]: the chain of natives at native_depth_ d
+  // Entered when native code runs Python code (VM::call of a function, resume_generator): counts
+  // native_depth_, starts or continues the chain's level; on leaving, a deferred look is due again.
+  struct NativeCallScope {
+    explicit NativeCallScope(VM& vm);
+    ~NativeCallScope();
+    void hand_back(Value v);  // the Python code gave `v` to the native
+    VM& vm_;
+    size_t level_;
+    uint32_t saved_fence_;
+  };
+  void note_handed_to_native(Value v);  // a native got `v` from Python code outside a NativeCallScope
+  void forget_native_levels() { for (NativeLevel& l : native_levels_) l.left_at = INT64_MIN; }
   uint32_t boot_serial_ = 0;                       // objects up to this serial belong to the library, not the program
   void note_new_generator(GeneratorObject* gen);
   void finalize_unreachable_generators();

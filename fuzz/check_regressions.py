@@ -10,8 +10,9 @@ whose first line is a `#` comment saying what broke) this runs
 each under a timeout, and requires of every run:
 
   * it ended by itself within the timeout (no hang) and was not killed by a signal (no crash);
-  * exit code 0, 1 (the program's own error, reported on stderr) or 2 (a usage error);
-  * a nonzero exit comes with a message on stderr;
+  * exit code 0, 1 (the program's own error, reported on stderr) or 2 (a usage error), with a
+    message on stderr when nonzero; or, for a program that ends itself with exit(N) or an uncaught
+    SystemExit, the exit code and stderr python3 gives for the same file (python3 is the oracle);
   * no AddressSanitizer / UndefinedBehaviorSanitizer / LeakSanitizer report on stderr
     (matters when CLOSUREVIZ is a sanitized build: tests/sanitizers runs this too);
   * the trace written by `trace` is valid JSON (every line for jsonl, the whole file for pytutor).
@@ -32,8 +33,19 @@ DEFAULT_DIR = os.path.normpath(os.path.join(HERE, "..", "tests", "fuzz_regressio
 SANITIZER_MARKERS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:", "ERROR: UndefinedBehaviorSanitizer")
 
 
-def check_run(argv, timeout, trace_path=None, trace_format=None):
-    """Runs argv; returns a list of problems (empty when the run was clean)."""
+def python_outcome(path, timeout):
+    """(exit code, stderr) of `python3 FILE` with the program's own directory as cwd, or None."""
+    try:
+        proc = subprocess.run([sys.executable, path], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, timeout=timeout, cwd=os.path.dirname(path))
+    except subprocess.TimeoutExpired:
+        return None
+    return proc.returncode, proc.stderr.decode("utf-8", "replace")
+
+
+def check_run(argv, timeout, trace_path=None, trace_format=None, oracle=None):
+    """Runs argv; returns a list of problems (empty when the run was clean). `oracle` gives
+    python3's (exit code, stderr) for the program, asked for only when the exit code needs it."""
     try:
         proc = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               timeout=timeout)
@@ -43,10 +55,12 @@ def check_run(argv, timeout, trace_path=None, trace_format=None):
     stderr = proc.stderr.decode("utf-8", "replace")
     if proc.returncode < 0:
         problems.append(f"killed by signal {-proc.returncode}")
-    elif proc.returncode not in (0, 1, 2):
-        problems.append(f"exit code {proc.returncode} (expected 0, 1 or 2)")
-    elif proc.returncode != 0 and not stderr.strip():
-        problems.append(f"exit code {proc.returncode} without a message on stderr")
+    elif proc.returncode not in (0, 1, 2) or (proc.returncode != 0 and not stderr.strip()):
+        # Only the program's own exit(N) may do that, and then python3 does the same.
+        want = oracle() if oracle else None
+        if want is None or want[0] != proc.returncode or bool(want[1].strip()) != bool(stderr.strip()):
+            expected = f"python3: exit code {want[0]}" if want else "expected 0, 1 or 2 with a message"
+            problems.append(f"exit code {proc.returncode}{'' if stderr.strip() else ' without a message on stderr'} ({expected})")
     for marker in SANITIZER_MARKERS:
         if marker in stderr:
             line = next(l for l in stderr.splitlines() if marker in l)
@@ -90,6 +104,11 @@ def main():
                     print(f"FAIL {name}: must open with a '#' comment saying what broke")
                     failed += 1
             trace = os.path.join(tmp, "trace.out")
+            python_said = []
+            def oracle(path=path):
+                if not python_said:
+                    python_said.append(python_outcome(path, args.timeout))
+                return python_said[0]
             checks = [
                 ("run", [args.closureviz, "run", path], None, None),
                 ("trace", [args.closureviz, "trace", path, "-o", trace, "--max-steps", "200000"], trace, "jsonl"),
@@ -100,7 +119,7 @@ def main():
                 if trace_path and os.path.exists(trace_path):
                     os.remove(trace_path)
                 runs += 1
-                for problem in check_run(argv, args.timeout, trace_path, trace_format):
+                for problem in check_run(argv, args.timeout, trace_path, trace_format, oracle):
                     print(f"FAIL {name} ({label}): {problem}")
                     failed += 1
     print(f"{len(files)} files, {runs} runs, {failed} failed")

@@ -26,10 +26,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.trace_hook = &budget;
   try {
     const cv::ProgramOutcome outcome = cv::run_program(source, options);
-    // A failed program must say what failed, as CPython's last stderr line does.
-    if (!outcome.ok && (outcome.error_type.empty() || outcome.error_report.empty()))
-      cv::fuzz::fail("failed run without an error type or report", source);
+    if (outcome.ok != (outcome.exit_code == 0)) cv::fuzz::fail("exit status disagrees with the outcome", source);
     if (outcome.ok && !outcome.error_report.empty()) cv::fuzz::fail("successful run with an error report", source);
+    // A failed program must say what failed, as CPython's last stderr line does; only an uncaught
+    // SystemExit ends quietly (exit(4): status 4, nothing printed), and a closureviz limit names itself.
+    if (!outcome.ok) {
+      if (outcome.limit_reached) {
+        if (outcome.error_report.rfind("closureviz: ", 0) != 0) cv::fuzz::fail("limit without its closureviz: message", source);
+      } else if (outcome.error_type != "SystemExit" && (outcome.error_type.empty() || outcome.error_report.empty())) {
+        cv::fuzz::fail("failed run without an error type or report", source);
+      }
+    }
   } catch (const cv::fuzz::StepBudgetSpent&) {
     // The program ran out of steps: fine, and the VM must have unwound cleanly (ASan/LSan check that).
   }

@@ -36,7 +36,7 @@ build_native() {
   [ "$wasm_tests" = 1 ] && wasm_js="$CV_BUILD_WEB/tests/cv_unit_tests.js"
   configure "$CV_BUILD_NATIVE" cmake \
     -DCV_WEB_SITE_DIR="$CV_BUILD_WEB/site" -DCV_NODE_MODULES="$CV_NODE/node_modules" \
-    -DCV_WASM_UNIT_TESTS_JS="$wasm_js" -DCV_SANITIZER_TEST="${CV_SANITIZER_TEST:-0}" -DCV_TRACE_CORPUS_TEST="${CV_TRACE_CORPUS_TEST:-0}"
+    -DCV_WASM_UNIT_TESTS_JS="$wasm_js" -DCV_SANITIZER_TEST="${CV_SANITIZER_TEST:-1}" -DCV_TRACE_CORPUS_TEST="${CV_TRACE_CORPUS_TEST:-0}"
   cv_log "build native ($CV_BUILD_NATIVE)"
   cmake --build "$CV_BUILD_NATIVE" -j "$CV_JOBS" "${targets[@]}"
 }

@@ -6,7 +6,7 @@
 #     and share_link (the page's share-link decoder in web/tutorial.js, fuzzed by a node loop:
 #     fuzz/share_link_fuzz.mjs, since libFuzzer cannot reach JavaScript)
 #
-# One fuzzer process at a time (the machines have 2 cores), at nice 10, run from the cache. Each target reads
+# One fuzzer process at a time (the machines have 2 cores), at nice 19, run from the cache. Each target reads
 # the seeds (every .py under tests/programs, tests/parser, tests/fuzz_regressions and assets)
 # and its growing corpus in $CLOSUREVIZ_CACHE/fuzz/corpus/TARGET/; crashes, leaks, timeouts
 # (> 1 s) and out-of-memory inputs land in $CLOSUREVIZ_CACHE/fuzz/artifacts/TARGET/. Every run
@@ -51,18 +51,26 @@ if [ ${#build_targets[@]} -gt 0 ] && [ "${CLOSUREVIZ_FUZZ_NO_BUILD:-0}" != 1 ]; 
   nice -n 10 cmake --build "$build" -j "$CV_JOBS" --target "${build_targets[@]}"
 fi
 
-# --- seeds: the test programs, refreshed on every run (cheap: a few hundred small files) ------
+# --- seeds: the test programs, refreshed on every run that fuzzes a native target ---------------
+# One python3 process copies them all: a process per file is slow at nice 19 on a busy machine.
 fuzz_home="$CV_CACHE/fuzz"
 seeds="$fuzz_home/seeds"
-rm -rf "$seeds"
-mkdir -p "$seeds"
-n=0
-while IFS= read -r -d '' f; do
-  cp "$f" "$seeds/$(printf '%05d' $n)-$(basename "$f")"
-  n=$((n + 1))
-done < <(find "$CV_ROOT/tests/programs" "$CV_ROOT/tests/parser" "$CV_ROOT/tests/fuzz_regressions" "$CV_ROOT/assets" \
-           -name '*.py' -type f -print0 2>/dev/null | sort -z)
-cv_log "seeds: $n programs in $seeds"
+if [ ${#build_targets[@]} -gt 0 ]; then
+  n=$(python3 - "$seeds" "$CV_ROOT/tests/programs" "$CV_ROOT/tests/parser" "$CV_ROOT/tests/fuzz_regressions" \
+        "$CV_ROOT/assets" <<'PY'
+import os, shutil, sys
+seeds, roots = sys.argv[1], sys.argv[2:]
+shutil.rmtree(seeds, ignore_errors=True)
+os.makedirs(seeds)
+files = sorted(os.path.join(d, f) for root in roots if os.path.isdir(root)
+               for d, _, names in os.walk(root) for f in names if f.endswith(".py"))
+for i, path in enumerate(files):
+    shutil.copyfile(path, os.path.join(seeds, f"{i:05d}-{os.path.basename(path)}"))
+print(len(files))
+PY
+  )
+  cv_log "seeds: $n programs in $seeds"
+fi
 
 # --- fuzz each target in turn ------------------------------------------------------------------
 history="$fuzz_home/history.tsv"
@@ -84,7 +92,7 @@ for t in "${targets[@]}"; do
     # A fresh seed per run, so successive runs explore different links (it is in the log).
     seed=$(( $(date +%s) % 1000000 + 1 ))
     echo "seed $seed" >"$log"
-    nice -n 10 node "$CV_ROOT/fuzz/share_link_fuzz.mjs" --seconds "$seconds" --seed "$seed" \
+    nice -n 19 node "$CV_ROOT/fuzz/share_link_fuzz.mjs" --seconds "$seconds" --seed "$seed" \
       --artifacts "$artifacts" >>"$log" 2>&1
     status=$?
     set -e
@@ -110,7 +118,7 @@ for t in "${targets[@]}"; do
       [ $left -gt 0 ] || break
       part="$log.part"
       # shellcheck disable=SC2086
-      (cd "$fuzz_home" && nice -n 10 "$build/fuzz/$t" "$corpus" "$seeds" \
+      (cd "$fuzz_home" && nice -n 19 "$build/fuzz/$t" "$corpus" "$seeds" \
         -dict="$CV_ROOT/fuzz/python.dict" -max_total_time="$left" -timeout=5 -report_slow_units=1 -rss_limit_mb=1024 \
         -max_len=4096 -print_final_stats=1 -artifact_prefix="$artifacts/" \
         ${CLOSUREVIZ_FUZZ_ARGS:-}) >"$part" 2>&1

@@ -18,8 +18,9 @@ APT_PACKAGES=(
   libimgui-dev libstb-dev libsdl2-dev catch2 nlohmann-json3-dev libcli11-dev libboost-dev
   # fonts copied into the builds; pyftsubset cuts the web page's copies to the glyphs the app draws
   fonts-jetbrains-mono fonts-dejavu-core fonttools
-  # desktop smoke test (Mesa's llvmpipe gives OpenGL under Xvfb); xdotool types into the app (desktop_keys)
-  xvfb xauth libgl1-mesa-dri xdotool
+  # desktop smoke test (Mesa's llvmpipe gives OpenGL under Xvfb); xdotool types into the app and
+  # xclip reads and fills the X clipboard, python3-xlib drags a file onto the window (desktop_ui)
+  xvfb xauth libgl1-mesa-dri xdotool xclip python3-xlib
   # browser smoke test
   chromium
 )

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -31,6 +32,17 @@ namespace cv::ui {
 namespace {
 
 App* g_active_app = nullptr;
+
+// This thread's CPU time in ms (wall time in the browser, which has no per-thread CPU clock).
+double cpu_ms() {
+#ifdef __EMSCRIPTEN__
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+#else
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+#endif
+}
 
 constexpr std::string_view kDefaultExample = "adder.py";
 // Recording stops after this many steps (status "limit"); the steps so far stay viewable.
@@ -95,7 +107,8 @@ App::App(Fonts fonts, Settings settings, PlatformHooks hooks)
     if (example.name == kDefaultExample) {
       program_name_ = std::string(example.name);
       std::string error;
-      load_program(std::string(example.source), &error);
+      if (hooks_.record_example_at_start) load_program(std::string(example.source), &error);
+      else editor_.set_text(std::string(example.source));
     }
   }
 }
@@ -309,13 +322,40 @@ void App::save_to(const std::string& path) {
 
 std::string App::dump_diagram_json() const {
   nlohmann::json source = editor_.text();
+  // What the desktop tests read besides the diagram: the view state, and where the widgets are.
+  nlohmann::json ui = {{"playing", playing_},
+                       {"play_speed", play_speed_},
+                       {"theme", theme_name(theme_)},
+                       {"code_ratio", code_ratio_},
+                       {"file", file_path_},
+                       {"program_name", program_name_},
+                       {"edited", editor_.edited()},
+                       {"status_line", status_line_},
+                       {"recent", settings_.recent},
+                       {"dialog_open", file_dialog_.is_open()},
+                       {"text_input", ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput},   // a text field has the keyboard
+                       {"mouse", ImGui::GetCurrentContext() ? std::vector<float>{ImGui::GetIO().MousePos.x, ImGui::GetIO().MousePos.y} : std::vector<float>{}},
+                       {"code_font_pixels", fonts_.code ? fonts_.code->FontSize : 0.0f},
+                       {"font_global_scale", ImGui::GetCurrentContext() ? ImGui::GetIO().FontGlobalScale : 1.0f}};
+  const CodeEditor::Geometry& g = editor_.geometry();
+  ui["code_lines"] = {{"gutter_x", g.gutter_x}, {"gutter_w", g.gutter_w}, {"text_x", g.text_x}, {"y", g.y}, {"line_height", g.line_height}};
+  nlohmann::json widgets = nlohmann::json::object();
+  for (const auto& [name, rect] : last_widgets_) widgets[name] = rect;
+  ui["widgets"] = std::move(widgets);
   std::string out = "{\"state\":" + state_json() + ",\"mode\":\"" + (mode_ == Mode::Edit ? "edit" : "visualize") +
                     "\",\"breakpoints\":" + nlohmann::json(breakpoints_).dump() + ",\"font_scale\":" + std::to_string(settings_.font_scale) +
-                    ",\"presentation\":" + (presentation_ ? "true" : "false") + ",\"source\":" + source.dump() + ",\"diagram\":";
+                    ",\"presentation\":" + (presentation_ ? "true" : "false") + ",\"source\":" + source.dump() +
+                    ",\"ui\":" + ui.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + ",\"diagram\":";
   const std::string drawn = diagram_.drawn_json();
   out += drawn.empty() ? "null" : drawn;
   out += "}\n";
   return out;
+}
+
+void App::note_widget(const char* name) {
+  if (!record_widgets_) return;
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  widgets_.push_back({name, {a.x, a.y, b.x - a.x, b.y - a.y}});
 }
 
 // ---- Navigation ------------------------------------------------------------------------------------
@@ -444,11 +484,15 @@ void App::refresh_diagram(bool keep_places) {
 // ---- Drawing --------------------------------------------------------------------------------------
 
 void App::draw() {
+  widgets_.clear();
   continue_recording(kRecordingTimePerFrame.count());
   handle_keys();
   advance_playback();
+  last_layout_ms_ = last_diagram_draw_ms_ = 0;
   if (diagram_dirty_) {
+    const double start = cpu_ms();
     refresh_diagram(keep_places_);
+    last_layout_ms_ = cpu_ms() - start;
     diagram_dirty_ = false;
     keep_places_ = true;
   }
@@ -468,6 +512,7 @@ void App::draw() {
       set_step(step);
       playing_ = false;
     }
+    if (mode_ == Mode::Visualize) note_widget("timeline");
     draw_error_banner();
   }
 
@@ -479,6 +524,7 @@ void App::draw() {
   // A splitter between the columns: drag to give the code or the diagram more room.
   ImGui::SameLine(0, 0);
   ImGui::InvisibleButton("splitter", ImVec2(style.ItemSpacing.x, height));
+  note_widget("splitter");
   if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
   if (ImGui::IsItemActive() && total_width > 0) {
     code_ratio_ = std::clamp(code_ratio_ + ImGui::GetIO().MouseDelta.x / total_width, 0.2f, 0.7f);
@@ -496,6 +542,7 @@ void App::draw() {
     else save_to(chosen);
   }
 #endif
+  if (record_widgets_) last_widgets_.swap(widgets_);
 }
 
 void App::draw_menu_bar() {
@@ -503,18 +550,30 @@ void App::draw_menu_bar() {
   ImGui::PushStyleColor(ImGuiCol_Text, colors().app.accent);
   ImGui::TextUnformatted("closureviz");
   ImGui::PopStyleColor();
+  // A menu of the bar; its title's place is noted while it is closed (a test clicks it open).
+  auto menu = [this](const char* label, const char* widget) {
+    const bool open = ImGui::BeginMenu(label);
+    if (!open) note_widget(widget);
+    return open;
+  };
 #ifndef __EMSCRIPTEN__
-  if (ImGui::BeginMenu("File")) {
+  if (menu("File", "menu_file")) {
     if (ImGui::MenuItem("Open...", "Ctrl+O")) file_dialog_.open(FileDialog::Purpose::Open, settings_.last_dir);
+    note_widget("menu_open");
     if (ImGui::MenuItem("Save", "Ctrl+S")) {
       if (file_path_.empty()) file_dialog_.open(FileDialog::Purpose::Save, settings_.last_dir, program_name_);
       else save_to(file_path_);
     }
     if (ImGui::MenuItem("Save as...")) file_dialog_.open(FileDialog::Purpose::Save, settings_.last_dir, program_name_);
-    if (ImGui::BeginMenu("Open recent", !settings_.recent.empty())) {
+    note_widget("menu_save_as");
+    const bool recent_open = ImGui::BeginMenu("Open recent", !settings_.recent.empty());
+    if (!recent_open) note_widget("menu_recent");
+    if (recent_open) {
       std::string pick;
-      for (const std::string& path : settings_.recent)
-        if (ImGui::MenuItem(path.c_str())) pick = path;
+      for (std::size_t i = 0; i < settings_.recent.size(); ++i) {
+        if (ImGui::MenuItem(settings_.recent[i].c_str())) pick = settings_.recent[i];
+        note_widget(i == 0 ? "recent_0" : i == 1 ? "recent_1" : "recent_more");
+      }
       ImGui::EndMenu();
       if (!pick.empty()) on_file_dropped(pick);
     }
@@ -536,13 +595,14 @@ void App::draw_menu_bar() {
     }
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("View")) {
+  if (menu("View", "menu_view")) {
     if (ImGui::MenuItem("Environment diagram", nullptr, view_ == layout::ViewMode::Environment)) set_view(layout::ViewMode::Environment);
     if (ImGui::MenuItem("Cells (CPython)", nullptr, view_ == layout::ViewMode::Cells)) set_view(layout::ViewMode::Cells);
     ImGui::Separator();
     for (ThemeKind kind : {ThemeKind::Light, ThemeKind::Dark, ThemeKind::Projector}) {
       const char* label = kind == ThemeKind::Light ? "Light theme" : kind == ThemeKind::Dark ? "Dark theme" : "Projector (high contrast)";
       if (ImGui::MenuItem(label, nullptr, theme_ == kind)) set_theme(kind);
+      note_widget(kind == ThemeKind::Light ? "theme_light" : kind == ThemeKind::Dark ? "theme_dark" : "theme_projector");
     }
     ImGui::Separator();
     if (ImGui::MenuItem("Larger text", "Ctrl +")) set_font_scale(settings_.font_scale * 1.1f);
@@ -587,34 +647,44 @@ void App::draw_toolbar() {
     if (active) ImGui::PopStyleColor(2);
     return clicked && !active;
   };
-  if (mode_button("Edit code", mode_ == Mode::Edit)) {
+  const bool edit_clicked = mode_button("Edit code", mode_ == Mode::Edit);
+  note_widget("edit");
+  if (edit_clicked) {
     mode_ = Mode::Edit;
     playing_ = false;
     editor_.focus();
   }
   ImGui::SameLine(0, 2);
-  if (mode_button("Visualize", mode_ == Mode::Visualize)) visualize();
+  const bool visualize_clicked = mode_button("Visualize", mode_ == Mode::Visualize);
+  note_widget("visualize");
+  if (visualize_clicked) visualize();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run the program and record every step (Ctrl+Enter)");
 
   const bool stepping = mode_ == Mode::Visualize && step_count() > 0;
   const std::uint32_t n = step_count();
   ImGui::SameLine(0, 18);
   if (tool_button("|<", stepping && step_ > 1, "First step (Home)")) set_step(1);
+  note_widget("first");
   ImGui::SameLine(0, 2);
   if (tool_button("< Back", stepping && step_ > 1, "Previous step (Left, PageUp)")) set_step(step_ - 1);
+  note_widget("back");
   ImGui::SameLine(0, 2);
   if (tool_button("Forward >", stepping && step_ < n, "Next step (Right, PageDown)")) set_step(step_ + 1);
+  note_widget("forward");
   ImGui::SameLine(0, 2);
   if (tool_button(">|", stepping && step_ < n, "Last step (End)")) set_step(n);
+  note_widget("last");
   ImGui::SameLine(0, 12);
   if (tool_button(playing_ ? "Pause" : "Play", stepping, "Play / pause (Space)")) {
     if (!playing_ && step_ >= n) set_step(1);
     playing_ = !playing_;
     play_accumulator_ = 0;
   }
+  note_widget("play");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
   ImGui::SliderFloat("##speed", &play_speed_, 0.5f, 30.0f, "%.1f steps/s", ImGuiSliderFlags_Logarithmic);
+  note_widget("speed");
 
   ImGui::SameLine(0, 14);
   if (stepping) ImGui::Text("Step %u of %u", step_, n);
@@ -622,13 +692,17 @@ void App::draw_toolbar() {
 
   ImGui::SameLine(0, 14);
   if (tool_button("<< call", stepping, "Previous call or return of the function running now")) jump_call_or_return(false);
+  note_widget("previous_call");
   ImGui::SameLine(0, 2);
   if (tool_button("call >>", stepping, "Next call or return of the function running now")) jump_call_or_return(true);
+  note_widget("next_call");
   ImGui::SameLine(0, 10);
   const bool have_breakpoints = stepping && !breakpoints_.empty();
   if (tool_button("<< break", have_breakpoints, "Back to the previous breakpoint (click line numbers to set)")) jump_breakpoint(false);
+  note_widget("previous_breakpoint");
   ImGui::SameLine(0, 2);
   if (tool_button("break >>", have_breakpoints, "Run to the next breakpoint")) jump_breakpoint(true);
+  note_widget("next_breakpoint");
 
 }
 
@@ -745,23 +819,30 @@ void App::draw_diagram_column(float height) {
     const float row_x = ImGui::GetCursorPosX();
     int view = view_ == layout::ViewMode::Environment ? 0 : 1;
     if (ImGui::RadioButton("Environment diagram", &view, 0)) set_view(layout::ViewMode::Environment);
+    note_widget("view_env");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The teaching model: functions point to the frame they were defined in");
     ImGui::SameLine(0, 16);
     if (ImGui::RadioButton("Cells (CPython)", &view, 1)) set_view(layout::ViewMode::Cells);
+    note_widget("view_cells");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("What CPython does: closures hold cells, frames and closures share them");
     const float zoom_w = ImGui::CalcTextSize("-  Fit  +").x + ImGui::GetStyle().FramePadding.x * 6 + 8;
     ImGui::SameLine();
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX() + 8, row_x + width - zoom_w));
     if (tool_button("-", mode_ == Mode::Visualize, "Zoom out (Ctrl+wheel on the diagram)")) diagram_.zoom_by(1 / 1.2f);
+    note_widget("zoom_out");
     ImGui::SameLine(0, 2);
     if (tool_button("Fit", mode_ == Mode::Visualize && !diagram_.auto_fit(), "Fit the diagram to the window")) diagram_.fit();
+    note_widget("fit");
     ImGui::SameLine(0, 2);
     if (tool_button("+", mode_ == Mode::Visualize, "Zoom in (Ctrl+wheel on the diagram)")) diagram_.zoom_by(1.2f);
+    note_widget("zoom_in");
   }
   const float diagram_h = ImGui::GetContentRegionAvail().y;
   diagram_.set_max_fit_scale(1.25f * settings_.font_scale);
   if (mode_ == Mode::Visualize && !diagram_.empty()) {
+    const double start = cpu_ms();
     diagram_.draw(ImVec2(width, diagram_h), theme.diagram, fonts_.diagram ? fonts_.diagram : fonts_.code);
+    last_diagram_draw_ms_ = cpu_ms() - start;
   } else {
     // No diagram (editing, or nothing recorded): a calm empty canvas with a hint.
     const ImVec2 p0 = ImGui::GetCursorScreenPos();

@@ -1,11 +1,13 @@
 // The closureviz app window: everything drawn inside one frame, independent of SDL, GL and the browser.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ui/code_editor.h"
@@ -26,6 +28,10 @@ struct PlatformHooks {
   std::function<void()> quit;
   // io.KeysDown indexes of keys ImGui 1.86 has no ImGuiKey for (the SDL backend indexes by scancode).
   int key_f5 = -1, key_equals = -1, key_minus = -1, key_kp_plus = -1, key_kp_minus = -1, key_0 = -1, key_o = -1, key_s = -1, key_q = -1;
+  // Record the built-in example at start (desktop). The browser page loads its own first program
+  // right after the first frame, so there the example is only put in the editor: recording it would
+  // delay the first frame by the interpreter's start-up for a program nobody sees.
+  bool record_example_at_start = true;
 };
 
 // View state only: the program's source, the const recording of its run (ProgramSession) and
@@ -73,7 +79,10 @@ class App {
   void set_theme(ThemeKind theme);
   // The drawn diagram of the last frame as JSON (--dump-diagram), with the app's state.
   std::string dump_diagram_json() const;
-  void set_record_drawn(bool on) { diagram_.set_record_drawn(on); }
+  void set_record_drawn(bool on) {
+    diagram_.set_record_drawn(on);
+    record_widgets_ = on;
+  }
   // Font atlas rebuild requested by set_font_scale (the platform calls take_font_request, rebuilds
   // and hands the new fonts back with set_fonts).
   bool take_font_request() {
@@ -86,6 +95,10 @@ class App {
   Settings& settings() { return settings_; }
   // A file dropped on the window.
   void on_file_dropped(const std::string& path);
+  // CPU time (ms) the last frame spent laying out the diagram (0 when nothing changed) and building
+  // its draw list (benchmarks: --scrub, --bench-frames).
+  double last_layout_ms() const { return last_layout_ms_; }
+  double last_diagram_draw_ms() const { return last_diagram_draw_ms_; }
 
  private:
   enum class Mode { Edit, Visualize };
@@ -109,6 +122,9 @@ class App {
   void save_to(const std::string& path);
   void remember_recent(const std::string& path);
   const ThemeSet& colors() const { return theme_colors(theme_); }
+  // Test hook: remembers where the last ImGui item was drawn, under `name` (--dump-diagram writes
+  // them, so a desktop test can click the real widgets).
+  void note_widget(const char* name);
 
   Fonts fonts_;
   Settings settings_;
@@ -139,6 +155,11 @@ class App {
   std::string load_error_;        // a compile error (shown in place) or an unreadable file
   std::string status_line_;       // transient messages ("Saved ...")
   float code_ratio_ = 0.36f;      // width of the code column
+  double last_layout_ms_ = 0, last_diagram_draw_ms_ = 0;
+  bool record_widgets_ = false;   // note_widget() records (tests only)
+  using Widgets = std::vector<std::pair<std::string, std::array<float, 4>>>;
+  Widgets widgets_;               // name, [x, y, w, h] on screen, for the frame being drawn
+  Widgets last_widgets_;          // ... and for the last frame drawn
 };
 
 // The app of this process (set by ui/main.cpp), for the browser's JavaScript API.

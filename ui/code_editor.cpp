@@ -248,6 +248,7 @@ int CodeEditor::draw(ImVec2 size, bool editable, const CodeMarkers& markers, con
     if (line == markers.next_line && line == markers.executed_line) arrow(colors.next_marker, true);
     if (line == markers.error_line) draw->AddText(font, font_size, ImVec2(ax, y), colors.error_text, "!");
   }
+  geometry_ = {gutter_x, gutter_w, text_origin.x, text_origin.y, line_h};
   // Clicks in the gutter: hit-test by row (an invisible button over the gutter column).
   ImGui::SetCursorScreenPos(ImVec2(gutter_x, origin.y));
   ImGui::InvisibleButton("gutter", ImVec2(gutter_w, std::max(content_h, 1.0f)));

@@ -36,6 +36,13 @@ class CodeEditor {
   // Focuses the editor at the next draw (Edit mode).
   void focus() { focus_ = true; }
 
+  // Where the last draw put line 1's number and text (screen coordinates) and the line height,
+  // for tests that click a line number: line L's row is at y + (L - 1) * line_height.
+  struct Geometry {
+    float gutter_x = 0, gutter_w = 0, text_x = 0, y = 0, line_height = 0;
+  };
+  const Geometry& geometry() const { return geometry_; }
+
  private:
   static int input_callback(ImGuiInputTextCallbackData* data);
   int on_input(ImGuiInputTextCallbackData* data);
@@ -51,6 +58,7 @@ class CodeEditor {
   bool pending_newline_ = false;  // Enter was pressed: copy the indentation at the callback
   std::string queued_chars_;      // typed into the InputText at the next frame (keeps undo intact)
   bool drew_in_callback_ = false; // this frame's coloured text went into the InputText's window
+  Geometry geometry_;
 };
 
 }  // namespace cv::ui

@@ -179,21 +179,33 @@ void DiagramView::draw(ImVec2 size, const layout::Theme& theme, ImFont* font) {
   draw->PushClipRect(canvas_min_, canvas_max, true);
   // channel 0: background
   draw->AddRectFilled(canvas_min_, canvas_max, color(theme.background));
+  // Only what can show in the canvas is drawn: a large diagram at a readable zoom is mostly out of
+  // view, and ImGui would build (and clip away) every vertex of the rest. `visible` is the canvas in
+  // diagram units, with room for arrowheads and line widths.
+  const Vec2 view0 = transform_.to_diagram({-8, -8}), view1 = transform_.to_diagram({size.x + 8, size.y + 8});
+  const Rect visible{view0.x, view0.y, view1.x, view1.y};
+  auto box_visible = [&](const Box& b) { return b.rect.overlaps(visible); };
+  auto arrow_visible = [&](const Arrow& a) {   // the curve lies inside its control points' bounding box
+    const Rect hull{std::min({a.p0.x, a.p1.x, a.p2.x, a.p3.x}), std::min({a.p0.y, a.p1.y, a.p2.y, a.p3.y}),
+                    std::max({a.p0.x, a.p1.x, a.p2.x, a.p3.x}), std::max({a.p0.y, a.p1.y, a.p2.y, a.p3.y})};
+    return hull.overlaps(visible);
+  };
   // channel 1: scope-chain arcs
   for (const Arrow& a : layout_.arrows)
-    if (a.kind == Arrow::Kind::ScopeChain) draw_arrow(draw, a, theme);
+    if (a.kind == Arrow::Kind::ScopeChain && arrow_visible(a)) draw_arrow(draw, a, theme);
   // channel 2: boxes, faded ones first
   for (int pass = 0; pass < 2; ++pass)
     for (const Box& b : layout_.boxes)
-      if (b.faded == (pass == 0)) draw_box(draw, b, theme, font);
+      if (b.faded == (pass == 0) && box_visible(b)) draw_box(draw, b, theme, font);
   // channel 3: arrows, highlighted ones last
   for (int pass = 0; pass < 2; ++pass)
     for (const Arrow& a : layout_.arrows)
-      if (a.kind != Arrow::Kind::ScopeChain && a.highlighted == (pass == 1)) draw_arrow(draw, a, theme);
+      if (a.kind != Arrow::Kind::ScopeChain && a.highlighted == (pass == 1) && arrow_visible(a)) draw_arrow(draw, a, theme);
   // channel 4: anchor dots
   const float dot = std::max(2.0f, 3.5f * transform_.scale);
   for (const Arrow& a : layout_.arrows) {
     if (a.kind != Arrow::Kind::Reference && a.kind != Arrow::Kind::ClosureCell) continue;
+    if (!visible.contains(a.p0)) continue;
     const Vec2 p = transform_.to_screen(a.p0);
     const layout::Rgba c = a.highlighted ? theme.highlight : a.changed ? theme.changed : theme.arrow;
     draw->AddCircleFilled(ImVec2(canvas_min_.x + p.x, canvas_min_.y + p.y), dot, color(c, a.faded ? theme.faded_opacity : 1.0f), 12);
@@ -318,17 +330,19 @@ void DiagramView::draw_arrow(ImDrawList* draw, const Arrow& a, const layout::The
   const float head = std::clamp(10.0f * transform_.scale, 5.0f, 16.0f);
   const ImVec2 base(tip.x - dx * head, tip.y - dy * head);
 
-  constexpr int kSegments = 24;
-  ImVec2 points[kSegments + 1];
-  for (int i = 0; i <= kSegments; ++i) {
-    const Vec2 p = layout::bezier_point(a, static_cast<float>(i) / kSegments);
-    points[i] = at(p);
-  }
-  points[kSegments] = base;
+  // Enough segments for a smooth curve on screen (about one per 10 pixels of its control polygon,
+  // which is at least as long as the curve), and no more: short arrows need few.
+  constexpr int kMaxSegments = 24;
+  const ImVec2 c0 = at(a.p0), c1 = at(a.p1), c2 = at(a.p2);
+  const float polygon = std::hypot(c1.x - c0.x, c1.y - c0.y) + std::hypot(c2.x - c1.x, c2.y - c1.y) + std::hypot(tip.x - c2.x, tip.y - c2.y);
+  const int segments = std::clamp(static_cast<int>(polygon / 10.0f), 6, kMaxSegments);
+  ImVec2 points[kMaxSegments + 1];
+  for (int i = 0; i <= segments; ++i) points[i] = at(layout::bezier_point(a, static_cast<float>(i) / static_cast<float>(segments)));
+  points[segments] = base;
   if (a.kind == Arrow::Kind::Parent) {
-    dashed_polyline(draw, points, kSegments + 1, col, thickness, 6.0f, 4.0f);
+    dashed_polyline(draw, points, segments + 1, col, thickness, 6.0f, 4.0f);
   } else {
-    draw->AddPolyline(points, kSegments + 1, col, 0, thickness);
+    draw->AddPolyline(points, segments + 1, col, 0, thickness);
   }
   const ImVec2 left(base.x - dy * head * 0.45f, base.y + dx * head * 0.45f);
   const ImVec2 right(base.x + dy * head * 0.45f, base.y - dx * head * 0.45f);
@@ -357,7 +371,8 @@ void DiagramView::record_drawn() {
                 {"greyed", b.greyed},
                 {"current", b.current},
                 {"faded", b.faded},
-                {"scope_chain", b.scope_chain}};
+                {"scope_chain", b.scope_chain},
+                {"highlighted", b.highlighted}};
     if (b.kind == Box::Kind::Object) box["object_kind"] = object_kind_name(b.object_kind);
     // Where it landed on screen, so a test can tell that it was inside the canvas.
     const Vec2 p0 = transform_.to_screen(b.rect.min());
@@ -366,11 +381,15 @@ void DiagramView::record_drawn() {
   }
   Json arrows = Json::array();
   for (const Arrow& a : layout_.arrows) {
-    arrows.push_back({{"kind", arrow_kind_name(a.kind)}, {"from", a.from_box}, {"from_row", a.from_row}, {"to", a.to_box}, {"changed", a.changed}, {"faded", a.faded}});
+    arrows.push_back({{"kind", arrow_kind_name(a.kind)}, {"from", a.from_box}, {"from_row", a.from_row}, {"to", a.to_box},
+                      {"changed", a.changed}, {"faded", a.faded}, {"highlighted", a.highlighted}});
   }
   Json out = {{"view", layout_.view == layout::ViewMode::Environment ? "env" : "cells"},
               {"canvas", {canvas_min_.x, canvas_min_.y, canvas_size_.x, canvas_size_.y}},
               {"zoom", transform_.scale},
+              {"offset", {transform_.offset.x, transform_.offset.y}},
+              {"auto_fit", auto_fit_},
+              {"hover", {hover_.box, hover_.row, hover_.slot}},
               {"boxes", std::move(boxes)},
               {"arrows", std::move(arrows)}};
   drawn_json_ = out.dump(1);

@@ -88,6 +88,8 @@ bool FileDialog::draw(std::string* chosen) {
 
     if (!error_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", error_.c_str());
     ImGui::SetNextItemWidth(-220);
+    // The name field has the keyboard from the start: type a name (or a whole path) and press Enter.
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     if (ImGui::InputText("##name", &name_, ImGuiInputTextFlags_EnterReturnsTrue)) done = true;
     ImGui::SameLine();
     std::error_code ec;

@@ -18,6 +18,8 @@ struct Fonts {
 // HiDPI screens), so text is crisp at any scale; sets io.FontGlobalScale to 1/pixel_scale. A
 // missing file falls back to ImGui's built-in font with a warning on stderr, so the app always starts.
 // The caller re-creates the GL font texture after a rebuild.
-Fonts load_fonts(const std::string& dir, float pixel_scale, float font_scale = 1.0f);
+// `first_frame_glyphs`: only ASCII and the few symbols the app itself writes (a quarter of the atlas,
+// so the browser page's first frame comes sooner); the caller loads the full set right after.
+Fonts load_fonts(const std::string& dir, float pixel_scale, float font_scale = 1.0f, bool first_frame_glyphs = false);
 
 }  // namespace cv::ui

@@ -3,9 +3,11 @@
 // desktop --frames/--screenshot for tests; on the web, canvas sizing and functions exported to JS.
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -44,8 +46,9 @@ struct Options {
   std::string theme;       // --theme light|dark|projector
   float font_scale = 0;    // --font-scale F (0: from the settings)
   bool presentation = false;
-  std::string dump_diagram;  // --dump-diagram out.json: the drawn diagram of the last frame
+  std::string dump_diagram;  // --dump-diagram out.json: the drawn diagram of the last frame (and on SIGUSR1)
   bool scrub = false;        // --scrub: step forward every frame and report frame times
+  bool bench = false;        // --bench-frames: alternate between --step K and K-1 every frame, report times
 };
 
 struct Platform {
@@ -58,10 +61,40 @@ struct Platform {
   int exit_code = 0;
   std::string font_dir;
   float pixel_scale = 1.0f;
-  std::vector<double> ui_ms, frame_ms;  // --scrub: per-frame times
+  bool fonts_partial = false;  // the atlas holds only the first frame's glyphs (browser start-up)
+  double last_drawn_ms = 0;    // browser: when the canvas was last drawn (emscripten_get_now)
+  // --scrub, --bench-frames: per frame, CPU ms of the UI (ImGui frame: layout + every draw list),
+  // of the diagram's layout and of its draw list, and the whole frame's wall time including GL.
+  std::vector<double> ui_ms, layout_ms, diagram_ms, frame_ms;
 };
 
 Platform* g_platform = nullptr;  // for the exported JS functions only
+
+#ifndef __EMSCRIPTEN__
+// Test hook: with --dump-diagram, SIGUSR1 asks for a dump of the next frame (a desktop test reads
+// the app's state between the keys and clicks it sends). Only a flag is set in the handler.
+volatile std::sig_atomic_t g_dump_requested = 0;
+extern "C" void request_dump(int) { g_dump_requested = 1; }
+int g_dump_serial = 0;
+
+void write_dump(Platform& p) {
+  // Written beside, then renamed: a test polling the file never reads half of it.
+  const std::string tmp = p.options.dump_diagram + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    std::string dump = p.app->dump_diagram_json();
+    // The serial tells a test that this dump answers its request; it goes before the final "}\n".
+    dump.resize(dump.size() - 2);
+    dump += ",\"serial\":" + std::to_string(++g_dump_serial) + ",\"frame\":" + std::to_string(p.frame) + "}\n";
+    if (!(out << dump)) {
+      std::fprintf(stderr, "closureviz-desktop: cannot write %s\n", tmp.c_str());
+      p.exit_code = 1;
+      return;
+    }
+  }
+  std::rename(tmp.c_str(), p.options.dump_diagram.c_str());
+}
+#endif
 
 #ifdef __EMSCRIPTEN__
 // The canvas is sized by CSS (100% of its container); keep SDL's window size equal to its CSS
@@ -83,7 +116,24 @@ void sync_canvas_size(SDL_Window* window) {
 }
 #endif
 
+#ifdef __EMSCRIPTEN__
+// While a program is being recorded the page shows the progress in the DOM, and the canvas would
+// only change its step count. Drawing it twice a second leaves the time to the recording:
+// each drawn frame costs the app's draw and the browser's compositing of the canvas (under software
+// WebGL a read-back of the whole canvas, over 100 ms on a busy machine). A frame that is not drawn
+// still records (as a drawn frame does), so a recording started inside the canvas goes on too.
+constexpr double kRecordingRedrawMs = 500;
+constexpr double kRecordingPerSkippedFrameMs = 12;
+#endif
+
 void render_frame(Platform& p) {
+#ifdef __EMSCRIPTEN__
+  if (p.app->recording() && emscripten_get_now() - p.last_drawn_ms < kRecordingRedrawMs) {
+    p.app->continue_recording(kRecordingPerSkippedFrameMs);
+    return;
+  }
+  p.last_drawn_ms = emscripten_get_now();
+#endif
   // ImGui 1.86 sees keys as a down/up array sampled once per frame, so a key pressed and released
   // between two frames (a quick tap, a presentation clicker, a slow frame) would be lost: a key-up
   // arriving in the same frame as its key-down is held back to the next frame.
@@ -136,7 +186,11 @@ void render_frame(Platform& p) {
   sync_canvas_size(p.window);
 #endif
   // Font scale changed: rasterise the fonts again at the new size (crisp text, no bitmap scaling).
-  if (p.app->take_font_request()) {
+  // In the browser the first frame had a small atlas (ASCII and the app's symbols): the second
+  // completes it.
+  const bool complete_fonts = p.fonts_partial && p.frame >= 1;
+  if (p.app->take_font_request() || complete_fonts) {
+    p.fonts_partial = false;
     cv::ui::Fonts fonts = cv::ui::load_fonts(p.font_dir, p.pixel_scale, p.app->font_scale());
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -145,8 +199,16 @@ void render_frame(Platform& p) {
   if (p.options.scrub && p.app->step_count() > 0) {
     p.app->set_step(p.app->step() >= p.app->step_count() ? 1 : p.app->step() + 1);
   }
+  if (p.options.bench && p.frame > 0) {
+    const auto k = static_cast<std::uint32_t>(p.options.step);
+    p.app->set_step(p.app->step() == k ? k - 1 : k);
+  }
 
   const auto t0 = std::chrono::steady_clock::now();
+#ifndef __EMSCRIPTEN__
+  timespec cpu0{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu0);
+#endif
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   // Headless browsers with virtual time can deliver two frames with the same timestamp;
@@ -157,6 +219,10 @@ void render_frame(Platform& p) {
   p.app->draw();
   ImGui::Render();
   const auto t1 = std::chrono::steady_clock::now();
+#ifndef __EMSCRIPTEN__
+  timespec cpu1{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu1);
+#endif
 
   int fb_w = 0, fb_h = 0;
   SDL_GL_GetDrawableSize(p.window, &fb_w, &fb_h);
@@ -168,10 +234,12 @@ void render_frame(Platform& p) {
   ++p.frame;
 
 #ifndef __EMSCRIPTEN__
-  if (p.options.scrub) {
+  if (p.options.scrub || p.options.bench) {
     glFinish();  // include the GPU's (here: Mesa's software rasteriser's) work in the frame time
     const auto t2 = std::chrono::steady_clock::now();
-    p.ui_ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+    p.ui_ms.push_back(static_cast<double>(cpu1.tv_sec - cpu0.tv_sec) * 1e3 + static_cast<double>(cpu1.tv_nsec - cpu0.tv_nsec) / 1e6);
+    p.layout_ms.push_back(p.app->last_layout_ms());
+    p.diagram_ms.push_back(p.app->last_diagram_draw_ms());
     p.frame_ms.push_back(std::chrono::duration<double, std::milli>(t2 - t0).count());
   }
   if (p.options.frames > 0 && p.frame >= p.options.frames) p.done = true;
@@ -190,6 +258,11 @@ void render_frame(Platform& p) {
       }
     }
     p.done = true;
+  }
+  // An interactive run with --dump-diagram: a dump when a test asks (SIGUSR1), and one at the end.
+  if (p.options.frames == 0 && !p.options.dump_diagram.empty() && (g_dump_requested || p.done)) {
+    g_dump_requested = 0;
+    write_dump(p);
   }
 #else
   (void)t1;
@@ -225,8 +298,10 @@ int usage(const char* error) {
                "  --size WxH            window size in pixels (default 1280x720)\n"
                "  --frames N            quit after N frames (no settings are read or written)\n"
                "  --screenshot FILE     with --frames: save the last frame as PNG\n"
-               "  --dump-diagram FILE   with --frames: write the diagram drawn in the last frame as JSON\n"
-               "  --scrub               with --frames: step forward every frame, print frame times\n");
+               "  --dump-diagram FILE   write the diagram drawn in the last frame and the app's state as JSON\n"
+               "                        (without --frames: also whenever the app gets SIGUSR1; for tests)\n"
+               "  --scrub               with --frames: step forward every frame, print frame times\n"
+               "  --bench-frames        with --frames and --step K: show steps K and K-1 in turn, print frame times\n");
   return error ? 2 : 0;
 }
 
@@ -271,6 +346,8 @@ int parse_options(int argc, char** argv, Options& o) {
       o.presentation = true;
     } else if (arg == "--scrub") {
       o.scrub = true;
+    } else if (arg == "--bench-frames") {
+      o.bench = true;
     } else if (!arg.empty() && arg[0] != '-' && o.file.empty()) {
       o.file = arg;
     } else {
@@ -278,8 +355,8 @@ int parse_options(int argc, char** argv, Options& o) {
     }
   }
   if (!o.screenshot.empty() && o.frames <= 0) return usage("--screenshot needs --frames N");
-  if (!o.dump_diagram.empty() && o.frames <= 0) return usage("--dump-diagram needs --frames N");
   if (o.scrub && o.frames <= 0) return usage("--scrub needs --frames N");
+  if (o.bench && (o.frames <= 0 || o.step < 2 || o.scrub)) return usage("--bench-frames needs --frames N and --step K (K >= 2), without --scrub");
   return -1;
 }
 
@@ -447,7 +524,14 @@ int main(int argc, char** argv) {
   hooks.key_o = SDL_SCANCODE_O;
   hooks.key_s = SDL_SCANCODE_S;
   hooks.key_q = SDL_SCANCODE_Q;
-  cv::ui::App app(cv::ui::load_fonts(p.font_dir, p.pixel_scale, settings.font_scale), settings, hooks);
+#ifdef __EMSCRIPTEN__
+  hooks.record_example_at_start = false;  // the page loads its first program after the first frame
+#endif
+#ifdef __EMSCRIPTEN__
+  // The page's first frame comes sooner with a quarter of the glyphs; the next frame adds the rest.
+  p.fonts_partial = true;
+#endif
+  cv::ui::App app(cv::ui::load_fonts(p.font_dir, p.pixel_scale, settings.font_scale, p.fonts_partial), settings, hooks);
   p.app = &app;
   cv::ui::set_active_app(&app);
   g_platform = &p;
@@ -471,6 +555,9 @@ int main(int argc, char** argv) {
   }
   if (p.options.presentation) app.set_presentation(true);
   if (!p.options.dump_diagram.empty()) app.set_record_drawn(true);
+#ifndef __EMSCRIPTEN__
+  if (!p.options.dump_diagram.empty() && p.options.frames == 0) std::signal(SIGUSR1, request_dump);
+#endif
 
 #ifdef __EMSCRIPTEN__
   // Never returns: the browser calls main_loop_step once per animation frame.
@@ -478,20 +565,23 @@ int main(int argc, char** argv) {
 #else
   while (!p.done) render_frame(p);
 
-  if (p.options.scrub && !p.frame_ms.empty()) {
-    // Frame times while stepping forward every frame (the first frame builds the font atlas: skipped).
-    auto report = [](const char* what, const std::vector<double>& ms) {
-      double sum = 0, max = 0;
-      for (std::size_t i = 1; i < ms.size(); ++i) {
-        sum += ms[i];
-        max = ms[i] > max ? ms[i] : max;
-      }
-      const double n = ms.size() > 1 ? static_cast<double>(ms.size() - 1) : 1.0;
-      std::printf("scrub %s: %zu frames, mean %.2f ms, max %.2f ms\n", what, ms.size() > 1 ? ms.size() - 1 : 0, sum / n, max);
+  if ((p.options.scrub || p.options.bench) && p.frame_ms.size() > 1) {
+    // Frame times while changing step every frame (the first frame builds the font atlas: skipped).
+    const char* mode = p.options.scrub ? "scrub" : "bench";
+    auto report = [mode](const char* what, std::vector<double> ms) {
+      ms.erase(ms.begin());
+      double sum = 0;
+      for (double v : ms) sum += v;
+      std::sort(ms.begin(), ms.end());
+      std::printf("%s %-44s %zu frames, mean %6.2f ms, median %6.2f ms, max %6.2f ms\n", mode, what, ms.size(),
+                  sum / static_cast<double>(ms.size()), ms[ms.size() / 2], ms.back());
     };
-    std::printf("scrub: %u steps, stepping one step per frame\n", app.step_count());
-    report("ui+layout (CPU)", p.ui_ms);
-    report("whole frame incl. GL draw + glFinish", p.frame_ms);
+    if (p.options.scrub) std::printf("scrub: %u steps, stepping one step per frame\n", app.step_count());
+    else std::printf("bench: steps %ld and %ld in turn, a new layout every frame\n", p.options.step, p.options.step - 1);
+    report("UI frame incl. layout + draw lists (CPU):", p.ui_ms);
+    report("  diagram layout (CPU):", p.layout_ms);
+    report("  diagram draw list (CPU):", p.diagram_ms);
+    report("whole frame incl. GL draw + glFinish (wall):", p.frame_ms);
   }
   if (use_settings_file) {
     if (app.presentation()) app.set_presentation(false);  // remember the normal font scale

@@ -79,10 +79,9 @@
   canvas.addEventListener('webglcontextlost', (e) => { showFatal('WebGL context lost; reload the page.'); e.preventDefault(); });
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
 
-  window.Module = {
+  // index.html made Module and started closureviz.js; the rest of Module is read only when used.
+  Object.assign(window.Module, {
     canvas,
-    print: (text) => console.log(text),
-    printErr: (text) => console.error(text),
     onAbort: (what) => showFatal(String(what)),
     onRuntimeInitialized: () => { window.closurevizRuntimeAt = performance.now(); },   // wasm compiled, main() next
     onClosurevizReady: () => {
@@ -90,29 +89,31 @@
       statusBox.hidden = true;
       resolveReady();
     },
+    onScriptError: () => showFatal('closureviz.js did not load.'),
     // Time spent in each frame of the app's main loop (the last 120), for the redraw budget.
     frameTimes: [],
     preMainLoop: () => { Module.frameStart = performance.now(); },
     postMainLoop: () => {
-      Module.frameTimes.push(performance.now() - Module.frameStart);
+      Module.lastFrameAt = performance.now();
+      Module.frameTimes.push(Module.lastFrameAt - Module.frameStart);
       if (Module.frameTimes.length > 120) Module.frameTimes.shift();
     },
-    preRun: [() => {
-      // SDL listens for keys on the canvas only; by default it takes them from the whole window,
-      // which would swallow Tab, arrows and Backspace everywhere on the page.
-      if (typeof ENV !== 'undefined') ENV.SDL_EMSCRIPTEN_KEYBOARD_ELEMENT = '#canvas';
-    }],
-  };
+  });
   window.addEventListener('error', (e) => {
     if (!window.closurevizReady) showFatal(e.message);
   });
-  if (!document.createElement('canvas').getContext('webgl2')) {
+  if (window.closurevizStartErrors && window.closurevizStartErrors.length) showFatal(window.closurevizStartErrors[0]);
+  // The WebGL 2 context is made here, with the attributes SDL asks for (ui/main.cpp: no alpha, no
+  // depth, 8-bit stencil, no antialiasing), while the wasm is still downloading and compiling; SDL's
+  // getContext later returns this same context instead of creating one on the way to the first frame.
+  const gl = canvas.getContext('webgl2', { alpha: false, depth: false, stencil: true, antialias: false });
+  if (!gl) {
     showFatal('this browser has no WebGL 2.');
+  } else if (window.closurevizScriptFailed) {
+    showFatal('closureviz.js did not load.');
   } else {
-    const script = document.createElement('script');
-    script.src = 'closureviz.js';
-    script.onerror = () => showFatal('closureviz.js did not load.');
-    document.body.appendChild(script);
+    Module.pageStarted = true;   // main() may run: the canvas and the handlers above exist
+    if (Module.waitingForPage) Module.removeRunDependency('page');
   }
 
   // ---- The app's exported functions (ui/web_api.cpp) ---------------------------------------
@@ -409,25 +410,48 @@
     }
   }
 
+  // Records in slices of RECORD_SLICE_MS between turns of the event loop: input, drawing and Stop
+  // get their turn in between, and no task comes near the 50 ms of a long task. The progress line
+  // is updated every PROGRESS_MS. A recording that lasts longer than QUIET_CANVAS_AFTER_MS pauses
+  // the app's main loop until it ends: the canvas would only change its step count, and every
+  // drawn canvas costs the browser a composited frame (under software WebGL a read-back of the whole
+  // canvas, 100 to 500 ms on a busy machine), which took most of the time of a long recording.
+  const RECORD_SLICE_MS = 12;
+  const PROGRESS_MS = 250;
+  const QUIET_CANVAS_AFTER_MS = 250;
   async function recordAndShow(bytes, token, options) {
     const error = engine.load(bytes);
     let state = engine.state();
-    let lastFrameAt = performance.now();
-    while (!error && state.status === 'recording') {
-      showProgress(state);
-      render(state);
-      // Record in slices of ~25 ms between turns of the event loop (input, drawing and Stop get
-      // their turn in between), rather than one slice per animation frame.
-      engine.record(25);
-      if (performance.now() - lastFrameAt > 100) {
-        // A busy queue of slices could starve drawing: let a frame through at least 10 times a second.
-        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-        lastFrameAt = performance.now();
-      } else {
-        await yieldToBrowser();
+    const startedAt = performance.now();
+    let shownAt = -Infinity, frameAt = startedAt, paused = false, watching = true;
+    const watchFrames = () => { frameAt = performance.now(); if (watching) requestAnimationFrame(watchFrames); };
+    requestAnimationFrame(watchFrames);
+    try {
+      while (!error && state.status === 'recording') {
+        if (performance.now() - shownAt >= PROGRESS_MS) {
+          showProgress(state);
+          render(state);
+          shownAt = performance.now();
+        }
+        if (!paused && performance.now() - startedAt > QUIET_CANVAS_AFTER_MS && Module.pauseMainLoop) {
+          Module.pauseMainLoop();
+          paused = true;
+        }
+        const more = engine.record(RECORD_SLICE_MS);
+        if (performance.now() - frameAt > 200 && document.visibilityState !== 'hidden') {
+          // The browser has not run an animation frame for a while (a queue of slices could starve
+          // drawing): let one through. A hidden tab gets no frames: it records on.
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        } else {
+          await yieldToBrowser();
+        }
+        if (token !== session.loadToken) return engine.state();   // a newer load took over
+        // Asking for the state costs a little: only when it is shown or the recording has ended.
+        if (!more || performance.now() - shownAt >= PROGRESS_MS) state = engine.state();
       }
-      if (token !== session.loadToken) return engine.state();   // a newer load took over
-      state = engine.state();
+    } finally {
+      watching = false;
+      if (paused) Module.resumeMainLoop();
     }
     $('progress').hidden = true;
     if (options.view !== undefined && VIEWS.includes(options.view)) engine.setView(options.view);
@@ -1008,6 +1032,7 @@
       if (text !== null && !session.state) await load(text, { step: 1 }).catch(() => {});
     }
     if (!session.state) refresh();
+    window.closurevizPageReadyAt = performance.now();   // first program shown, ms since navigation (budgets)
     window.closurevizPageReady = true;   // the page has shown its first program (tests wait for this)
   });
 })();

@@ -13,7 +13,9 @@ For every tests/programs/<topic>/NNN_name.py:
   * stdout must not contain object addresses (' at 0x');
   * programs outside errors/ and syntax_errors/ must exit 0 with empty stderr;
     errors/ must exit 1 with a traceback and print something first;
-    syntax_errors/ must exit 1 with an empty stdout and a *Error last line.
+    syntax_errors/ must exit 1 with an empty stdout and a *Error last line;
+    system_exit/ must print something and end with an uncaught SystemExit (its
+    status, no traceback).
 Exit status 0 iff no problems were found.
 """
 
@@ -105,6 +107,13 @@ def dynamic_problems(python, rel):
             probs.append("errors/ program should end in an uncaught exception (rc=%d)" % rc)
         if not out:
             probs.append("errors/ program should print something before failing")
+    elif topic == "system_exit":
+        if rc == 0 and err:
+            probs.append("system_exit/ program exiting 0 should leave stderr empty")
+        if err.startswith(b"Traceback"):
+            probs.append("system_exit/ program should end with an uncaught SystemExit, not a traceback")
+        if not out:
+            probs.append("system_exit/ program should print something before exiting")
     elif topic == "syntax_errors":
         if rc != 1 or out or not re.match(r"^\w*Error: ", last[0]):
             probs.append("syntax_errors/ program should fail to compile (rc=%d, last=%r)" % (rc, last[0]))

@@ -8,12 +8,17 @@ and a 20 s timeout, and compares:
 
   * stdout, byte for byte;
   * the last line of stderr (trailing whitespace/blank lines ignored);
-  * the exit code.
+  * the exit code;
+  * with --full-stderr, the WHOLE stderr (the traceback with its source lines and the
+    3.11 carets under them, chained exceptions, ...) for every program except those
+    under the directories named by --last-line-only (default: syntax_errors/, whose
+    SyntaxError carets span ranges closureviz does not have) and those with an
+    .expected file.
 
 Usage:
   python3 tests/corpus/run_corpus.py --closureviz PATH [--python python3]
       [--filter SUBSTR] [--jobs N] [--known-failing FILE] [-v]
-      [--no-cache] [--timeout SECONDS]
+      [--no-cache] [--timeout SECONDS] [--full-stderr [--last-line-only DIR/ ...]]
 
 Expected results
   CPython's results are cached in
@@ -67,7 +72,7 @@ class Result:
         self.stdout = stdout            # bytes
         self.stderr_last = stderr_last  # str
         self.exit_code = exit_code      # int or TIMEOUT_EXIT / error string
-        self.stderr_full = stderr_full  # bytes (not cached / compared)
+        self.stderr_full = stderr_full  # bytes (compared with --full-stderr)
 
 
 def last_line(data):
@@ -184,8 +189,9 @@ class Oracle:
             try:
                 with open(cpath, "r", encoding="utf-8") as f:
                     obj = json.load(f)
+                # Entries written before whole stderrs were kept lack "stderr": run python again.
                 return Result(base64.b64decode(obj["stdout"]), obj["stderr_last_line"],
-                              obj["exit_code"])
+                              obj["exit_code"], base64.b64decode(obj["stderr"]))
             except (OSError, ValueError, KeyError):
                 pass
         res = run_one([self.python, os.path.basename(prog_path)], os.path.dirname(prog_path),
@@ -197,6 +203,7 @@ class Oracle:
                 with os.fdopen(fd, "w", encoding="utf-8") as f:
                     json.dump({"stdout": base64.b64encode(res.stdout).decode("ascii"),
                                "stderr_last_line": res.stderr_last,
+                               "stderr": base64.b64encode(res.stderr_full).decode("ascii"),
                                "exit_code": res.exit_code}, f)
                 os.replace(tmp, cpath)
             except OSError:
@@ -240,7 +247,7 @@ def show_bytes_line(b):
     return repr(b.decode("utf-8", errors="backslashreplace"))
 
 
-def explain(exp, got, verbose):
+def explain(exp, got, verbose, full_stderr=False):
     out = []
     if exp.stdout != got.stdout:
         el = exp.stdout.split(b"\n")
@@ -269,6 +276,14 @@ def explain(exp, got, verbose):
     same = exp.exit_code == got.exit_code
     out.append("  exit code %s: python %s, closureviz %s"
                % ("identical" if same else "differs", exp.exit_code, got.exit_code))
+    if full_stderr and exp.stderr_full != got.stderr_full:
+        import difflib
+        diff = list(difflib.unified_diff(
+            exp.stderr_full.decode("utf-8", "backslashreplace").splitlines(),
+            got.stderr_full.decode("utf-8", "backslashreplace").splitlines(),
+            "python", "closureviz", lineterm="", n=1))
+        out.append("  whole stderr differs:")
+        out.extend("    " + d for d in diff[:40])
     if verbose and got.stderr_full and exp.stderr_last != got.stderr_last:
         tail = got.stderr_full.decode("utf-8", "backslashreplace").splitlines()[-8:]
         out.append("  closureviz stderr tail:")
@@ -289,8 +304,14 @@ def main(argv=None):
     ap.add_argument("--no-cache", action="store_true", help="do not read/write the oracle cache")
     ap.add_argument("--timeout", type=float, default=TIMEOUT, help="per-run timeout in seconds (default 20)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list passing programs, show full diffs")
+    ap.add_argument("--full-stderr", action="store_true",
+                    help="compare the whole stderr, not only its last line (see --last-line-only)")
+    ap.add_argument("--last-line-only", action="append", default=None, metavar="DIR/",
+                    help="with --full-stderr: programs whose path starts with DIR/ compare only the last "
+                         "stderr line (repeatable; default syntax_errors/)")
     args = ap.parse_args(argv)
     TIMEOUT = args.timeout
+    last_line_only = tuple(args.last_line_only or ["syntax_errors/"])
 
     root = os.path.abspath(args.programs)
     if not os.path.isdir(root):
@@ -323,20 +344,22 @@ def main(argv=None):
         if not os.path.exists(stdin_path):
             stdin_path = None
         exp_file = path[:-3] + ".expected"
-        if os.path.exists(exp_file):
+        has_expected = os.path.exists(exp_file)
+        if has_expected:
             exp = load_expected_file(exp_file)
         else:
             exp = oracle.get(path, stdin_path)
         got = run_one([closureviz, "run", os.path.basename(path)], os.path.dirname(path),
                       stdin_path, env)
+        whole = args.full_stderr and not has_expected and not rel.startswith(last_line_only)
         ok = (exp.stdout == got.stdout and exp.stderr_last == got.stderr_last
-              and exp.exit_code == got.exit_code)
-        return rel, ok, exp, got
+              and exp.exit_code == got.exit_code and (not whole or exp.stderr_full == got.stderr_full))
+        return rel, ok, exp, got, whole
 
     passed = failed = known_failing = 0
     jobs = max(1, args.jobs)
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        for rel, ok, exp, got in pool.map(job, programs):
+        for rel, ok, exp, got, whole in pool.map(job, programs):
             listed = rel in known_set
             if ok and not listed:
                 passed += 1
@@ -350,11 +373,11 @@ def main(argv=None):
                 known_failing += 1
                 if args.verbose:
                     print("KNOWN-FAIL %s" % rel)
-                    print("\n".join(explain(exp, got, False)))
+                    print("\n".join(explain(exp, got, False, whole)))
             else:
                 failed += 1
                 print("FAIL %s" % rel)
-                print("\n".join(explain(exp, got, args.verbose)))
+                print("\n".join(explain(exp, got, args.verbose, whole)))
             sys.stdout.flush()
 
     if args.known_failing and args.filter is None:

@@ -179,6 +179,35 @@ same(
     ("utf16_text", "print('hi')\n".encode("utf-16")),
 )
 
+# ---------------------------------------------------------------- encoding declarations (PEP 263)
+
+same(
+    ("coding_utf8", b"# -*- coding: utf-8 -*-\nprint('caf\xc3\xa9')\n"),
+    ("coding_utf8_spellings", b"# coding=UTF_8\nprint('caf\xc3\xa9')\n"),
+    ("coding_utf8_suffix", b"# vim: set fileencoding=utf-8-unix :\nprint(1)\n"),
+    ("coding_latin1", b"# -*- coding: latin-1 -*-\nprint('caf\xe9', len('caf\xe9'))\n"),
+    ("coding_latin1_line2", b"#!/usr/bin/env python3\n# coding: iso-8859-1\nprint('\xe9t\xe9')\n"),
+    ("coding_latin1_alias", b"# coding: latin1\nprint('\xe9')\n"),
+    ("coding_latin1_utf8_bytes", b"# coding: latin-1\nprint('caf\xc3\xa9')\n"),
+    ("coding_latin1_traceback", b"# coding: latin-1\nname = 'Ren\xe9'\nprint(name + 1)\n"),
+    ("coding_cp1252", b"# coding: cp1252\nprint('\x80 \x93quoted\x94')\n"),
+    ("coding_cp1252_undefined_byte", b"# coding: cp1252\nprint('\x81')\n"),
+    ("coding_ascii", b"# coding: ascii\nprint('ok')\n"),
+    ("coding_ascii_bad_byte", b"# coding: ascii\nprint(1)\n# caf\xc3\xa9\n"),
+    ("coding_other_codec_ascii_text", b"# coding: koi8-r\nprint('plain')\n"),
+    ("coding_unknown", b"# coding: foo\nprint(1)\n"),
+    ("coding_unknown_line2", b"#!/usr/bin/python3\n# -*- coding: klingon -*-\nprint(1)\n"),
+    ("coding_unknown_after_blank_line", b"\n# coding: foo\nprint(1)\n"),
+    ("coding_unknown_indented", b"   # coding: foo\nprint(1)\n"),
+    ("coding_line2_after_code", b"print(1)\n# coding: foo\nprint(2)\n"),
+    ("coding_line3_ignored", b"#\n#\n# coding: foo\nprint(3)\n"),
+    ("coding_after_code_same_line", b"x = 1 # coding: foo\nprint(x)\n"),
+    ("coding_empty_name", b"# coding: \nprint(1)\n"),
+    ("coding_utf16", b"# coding: utf-16\nprint(1)\n"),
+    ("coding_bom_latin1", b"\xef\xbb\xbf# coding: latin-1\nprint(1)\n"),
+    ("coding_bom_utf8", b"\xef\xbb\xbf# coding: utf-8\nprint(1)\n"),
+)
+
 # ---------------------------------------------------------------- indentation
 
 same(
@@ -194,10 +223,9 @@ same(
 )
 
 same(("lone_cr_newlines", b"print(1)\rprint(2)\r"))
-# Tracebacks: closureviz does not draw 3.11's ~~^^ marks under the failing expression yet, so only
-# the last line is compared (as the corpus does).
+# Tracebacks, whole (3.11's ~~^^ marks under the failing expression included).
 same(("crlf_traceback", b"x = 1\r\ny = [1]\r\nprint(y[x])\r\n"),
-     ("bom_traceback", b"\xef\xbb\xbfx = 1\nprint(x / 0)\n"), check_stderr=False)
+     ("bom_traceback", b"\xef\xbb\xbfx = 1\nprint(x / 0)\n"))
 
 # ---------------------------------------------------------------- source size
 

@@ -67,6 +67,35 @@ KIND_KEYS = {
 GENERIC_KEYS = ("repr", "name", "items", "attrs", "func", "self", "args")
 UNORDERED_KINDS = ("set", "frozenset")
 ABSENT = ("absent",)
+# Tagged values (refs, special floats, unbound) start like this in JSON text; a string can never
+# contain these characters unescaped, so a text without them holds plain values only.
+_TAGGED_MARKS = ('["ref"', '["float"', '["unbound"')
+
+
+_encode = json.JSONEncoder().encode
+_encode_sorted = json.JSONEncoder(sort_keys=True).encode
+
+
+def _path_text(path):
+    """How an object was first reached, as text. Paths are kept as (format, parts...) tuples and
+    only formatted for a difference shown: formatting each one cost more than the comparison."""
+    if isinstance(path, tuple):
+        return path[0] % tuple(_path_text(p) for p in path[1:])
+    return path
+
+
+def _plain_json(value):
+    """The JSON text of `value` when it holds no reference (nor any tagged value), else None.
+
+    Why: a step's big lists and dicts of numbers and strings, and the locals of deep recursions,
+    are most of the comparing work; such a value needs no renumbering, and its JSON text (the C
+    encoder, exact for ints, floats and bools) is a canonical form both traces produce alike.
+    """
+    text = _encode(value)
+    for mark in _TAGGED_MARKS:
+        if mark in text:
+            return None
+    return text
 
 
 def load_trace(path):
@@ -120,17 +149,20 @@ class _Canon:
         st = _StepWalk(self, heap)
         frames = []
         for i, fr in enumerate(rec.get("stack") or []):
-            where = "stack[%d] %s" % (i, fr.get("func"))
+            where = ("stack[%d] %s", i, fr.get("func"))
             c = {"fid": self.fid(fr.get("fid")), "func": fr.get("func"),
                  "line": fr.get("line"), "parent": self.fid(fr.get("parent"))}
             locs = fr.get("locals") or {}
-            c["locals"] = {k: st.val(locs[k], "%s locals[%r]" % (where, k))
-                           for k in sorted(locs)}
+            if locs and list not in map(type, locs.values()):
+                c["locals"] = ("json", _encode_sorted(locs))
+            else:
+                c["locals"] = {k: st.val(locs[k], ("%s locals[%r]", where, k))
+                               for k in sorted(locs)}
             cells = fr.get("cells") or {}
-            c["cells"] = {k: st.ref(cells[k], "%s cells[%r]" % (where, k))
+            c["cells"] = {k: st.ref(cells[k], ("%s cells[%r]", where, k))
                           for k in sorted(cells)}
             if self.with_fn:
-                c["fn"] = (st.ref(fr["fn"], where + " fn")
+                c["fn"] = (st.ref(fr["fn"], ("%s fn", where))
                            if fr.get("fn") is not None else None)
             frames.append(c)
         out = {"event": rec.get("event"), "line": rec.get("line"),
@@ -199,12 +231,14 @@ class _StepWalk:
         return objs, self.paths
 
     def vals(self, items, path):
-        return tuple(self.val(v, "%s[%d]" % (path, i))
+        if items and len(items) > 2 and list not in map(type, items):
+            return ("json", _encode(items))
+        return tuple(self.val(v, ("%s[%d]", path, i))
                      for i, v in enumerate(items or []))
 
     def attrs(self, attrs, path):
         attrs = attrs or {}
-        return {k: self.val(attrs[k], "%s.%s" % (path, k)) for k in sorted(attrs)}
+        return {k: self.val(attrs[k], ("%s.%s", path, k)) for k in sorted(attrs)}
 
     def obj(self, o, path):
         kind = o.get("t")
@@ -216,20 +250,22 @@ class _StepWalk:
                     out[key] = ABSENT
                 continue
             v = o[key]
-            sub = "%s .%s" % (path, key)
+            sub = ("%s .%s", path, key)
             if key in ("parent", "owner", "fid"):
                 out[key] = self.c.fid(v)
             elif key == "closure":
                 out[key] = tuple(
-                    (e[0], self.ref(e[1], "%s .closure %s" % (path, e[0])),
-                     self.val(e[2], "%s .closure %s value" % (path, e[0])))
+                    (e[0], self.ref(e[1], ("%s .closure %s", path, e[0])),
+                     self.val(e[2], ("%s .closure %s value", path, e[0])))
                     if isinstance(e, list) and len(e) == 3 else ("?", repr(e))
                     for e in v)
             elif key == "items" and kind in UNORDERED_KINDS:
                 out[key] = self.multiset(v, sub)
             elif key == "items" and kind == "dict":
-                out[key] = tuple((self.val(k, sub + " key"), self.val(w, sub))
-                                 for k, w in v)
+                plain = _plain_json(v) if v and len(v) > 2 else None
+                out[key] = (("json", plain) if plain is not None else
+                            tuple((self.val(k, ("%s key", sub)), self.val(w, sub))
+                                  for k, w in v))
             elif key in ("items", "args"):
                 out[key] = self.vals(v, sub)
             elif key == "attrs":
@@ -252,7 +288,7 @@ class _StepWalk:
 
         def shape(raw):
             return json.dumps(_mask_ids(self.heap.get(str(raw))), sort_keys=True)
-        tagged = prims + [self.ref(r, path + " item") for r in sorted(refs, key=shape)]
+        tagged = prims + [self.ref(r, ("%s item", path)) for r in sorted(refs, key=shape)]
         return tuple(sorted(tagged, key=repr))
 
 
@@ -278,7 +314,7 @@ def _show(v):
             return repr(v[1])
         if tag == "unbound":
             return "<unbound>"
-        if tag == "?":
+        if tag in ("?", "json"):
             return v[1]
     if isinstance(v, tuple):
         return "(" + ", ".join(_show(x) for x in v) + ")"
@@ -287,7 +323,18 @@ def _show(v):
     return json.dumps(v) if not isinstance(v, str) else repr(v)
 
 
+def _as_map(m):
+    """A frame's locals as a name -> canonical value map (also when kept as plain JSON text)."""
+    if isinstance(m, tuple) and m and m[0] == "json":
+        walk = _StepWalk(None, {})      # plain values: no reference to number
+        return {k: walk.val(v, "") for k, v in json.loads(m[1]).items()}
+    return m
+
+
 def _cmp_map(where, a, b, diffs, show=_show):
+    if a == b:
+        return
+    a, b = _as_map(a), _as_map(b)
     for k in sorted(set(a) | set(b)):
         va, vb = a.get(k, ABSENT), b.get(k, ABSENT)
         if va != vb:
@@ -323,7 +370,7 @@ def _cmp_steps(n, a, b, diffs):
     ha, hb = a["heap"], b["heap"]
     for cid in sorted(set(ha) | set(hb)):
         oa, ob = ha.get(cid), hb.get(cid)
-        path = a["paths"].get(cid) or b["paths"].get(cid)
+        path = _path_text(a["paths"].get(cid) or b["paths"].get(cid))
         where = "heap #%d (%s)" % (cid, path)
         if oa is None or ob is None:
             diffs.append("%s: only in %s" % (where, "A" if ob is None else "B"))
@@ -344,29 +391,45 @@ def _cmp_steps(n, a, b, diffs):
                                                        _show(va), _show(vb)))
 
 
-def _split(records):
-    steps = [r for r in records if r.get("kind") == "step"]
-    ends = [r for r in records if r.get("kind") == "end"]
-    return steps, (ends[-1] if ends else None)
-
-
 def compare(a_records, b_records, with_fn=False, max_diffs=20):
     """Differences between two traces, as short lines of text.
 
     Empty when the traces agree.  Otherwise the lines describe the first
     differing step (or the end record) only, at most max_diffs of them.
+    The records may be any iterables (e.g. read lazily from files): they are
+    consumed only up to the first differing step.
     """
-    sa, ea = _split(a_records)
-    sb, eb = _split(b_records)
+    ita, itb = iter(a_records), iter(b_records)
+    state_a, state_b = {"end": None, "out": []}, {"end": None, "out": []}
+
+    def next_step(it, state):
+        """The next step record, or None after the last (the end record is kept)."""
+        for r in it:
+            kind = r.get("kind")
+            if kind == "step":
+                state["out"].append(r.get("out", ""))
+                return r
+            if kind == "end":
+                state["end"] = r
+        return None
+
     ca, cb = _Canon(with_fn), _Canon(with_fn)
-    for n in range(1, max(len(sa), len(sb)) + 1):
-        if n > len(sa) or n > len(sb):
-            short, other = ("A", sb) if n > len(sa) else ("B", sa)
-            r = other[n - 1]
+    n = 0
+    while True:
+        n += 1
+        ra, rb = next_step(ita, state_a), next_step(itb, state_b)
+        if ra is None and rb is None:
+            break
+        if ra is None or rb is None:
+            r = ra if rb is None else rb
+            rest = sum(1 for _ in iter(lambda: next_step(ita if rb is None else itb,
+                                                         state_a if rb is None else state_b), None))
+            na = n - 1 if ra is None else n + rest
+            nb = n - 1 if rb is None else n + rest
             return ["step %d: only in %s (%s, line %s); A has %d steps, B has %d"
-                    % (n, "B" if short == "A" else "A", r.get("event"),
-                       r.get("line"), len(sa), len(sb))]
-        x, y = ca.step(sa[n - 1]), cb.step(sb[n - 1])
+                    % (n, "A" if rb is None else "B", r.get("event"),
+                       r.get("line"), na, nb)]
+        x, y = ca.step(ra), cb.step(rb)
         diffs = []
         _cmp_steps(n, x, y, diffs)
         if diffs:
@@ -375,6 +438,7 @@ def compare(a_records, b_records, with_fn=False, max_diffs=20):
             return [head] + diffs[:max_diffs] + (
                 ["... %d more" % (len(diffs) - max_diffs)]
                 if len(diffs) > max_diffs else [])
+    ea, eb = state_a["end"], state_b["end"]
     diffs = []
     if ea is None or eb is None:
         if ea is not eb:
@@ -385,8 +449,8 @@ def compare(a_records, b_records, with_fn=False, max_diffs=20):
     if ea.get("exc") != eb.get("exc"):
         diffs.append("exc: A=%s B=%s" % (json.dumps(ea.get("exc")),
                                          json.dumps(eb.get("exc"))))
-    out_a = ea.get("stdout", "".join(r.get("out", "") for r in sa))
-    out_b = eb.get("stdout", "".join(r.get("out", "") for r in sb))
+    out_a = ea.get("stdout", "".join(state_a["out"]))
+    out_b = eb.get("stdout", "".join(state_b["out"]))
     if out_a != out_b:
         k = next((i for i, (p, q) in enumerate(zip(out_a, out_b)) if p != q),
                  min(len(out_a), len(out_b)))

@@ -11,11 +11,16 @@ NAME.in when it exists, and the same --max-steps, and compares them with
 compare_traces.compare() (docs trace-format.md, "Comparing two traces";
 A = CPython, B = closureviz). A difference prints the first differing step.
 
-CPython's traces are cached (gzipped) in ${XDG_CACHE_HOME:-~/.cache}/closureviz/trace-oracle/,
-keyed by the sha256 of the program, its stdin, the step limit, the Python version
-and the reference tracer's own source. A program the reference tracer cannot trace
-within the timeout (every step writes the whole heap, so a big heap makes it slow) is
-compared over its first SHORT_STEPS steps instead.
+Both traces are read as they are written and compared step by step, stopping at the
+first difference; the reference tracer is then stopped too. CPython's traces are cached
+(gzipped) in ${XDG_CACHE_HOME:-~/.cache}/closureviz/trace-oracle/, keyed by the sha256 of
+the program, its stdin, the step limit, the Python version and the reference tracer's own
+source; a trace that differed is cached up to its first difference only (and traced again
+when ours agrees further). Every step holds the whole heap, so a program with big
+containers makes huge traces: past TRACE_BYTES of ours, both are compared over the steps
+that fit, and a program the reference tracer cannot trace within the timeout is compared
+over its first SHORT_STEPS steps. Programs run in --jobs processes, biggest first.
+$CV_TRACE_CORPUS_FILTER is the default --filter.
 
 Deliberate deviations are documented in tests/tracer/DEVIATIONS.md; its list of
 programs (lines "- `topic/NNN_name.py`: ...") is read as the known deviations: a
@@ -26,15 +31,17 @@ The last line is `N passed, N failed`; the exit status is 0 iff nothing failed.
 """
 
 import argparse
-import concurrent.futures
 import gzip
 import hashlib
+import io
 import json
+import multiprocessing
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import threading
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
@@ -48,6 +55,7 @@ import compare_traces  # noqa: E402
 
 TIMEOUT = 120
 SHORT_STEPS = 5000
+TRACE_BYTES = 160 << 20   # a bigger trace of ours is compared over fewer steps (run_ours)
 
 
 def cache_dir():
@@ -109,79 +117,212 @@ def run_trace(cmd, program, stdin_file, out_path):
     return None
 
 
-def oracle_trace(python, rel, max_steps, use_cache, tracer_hash, py_version):
+class OracleTruncated(Exception):
+    """A cached reference trace holds only the steps up to an earlier difference."""
+
+
+class OracleFailed(Exception):
+    """The reference tracer did not produce a whole trace (the message says why)."""
+
+
+# The last line of a cached reference trace that was cut at its first difference with ours.
+TRUNCATED_MARK = '{"kind": "truncated"}'
+
+
+def parse_lines(lines):
+    """Trace records from JSON lines (ints are written with all their digits)."""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if line == TRUNCATED_MARK:
+            raise OracleTruncated()
+        yield json.loads(line)
+
+
+def oracle_key(rel, max_steps, tracer_hash, py_version):
     program = os.path.join(PROGRAMS, rel)
     stdin_file = program[:-3] + ".in"
-    stdin_file = stdin_file if os.path.exists(stdin_file) else None
     h = hashlib.sha256()
     with open(program, "rb") as fh:
         h.update(fh.read())
-    if stdin_file:
+    if os.path.exists(stdin_file):
         with open(stdin_file, "rb") as fh:
             h.update(b"\0stdin\0" + fh.read())
     h.update(("\0%s\0%s\0%s\0hashseed=0" % (max_steps, py_version, tracer_hash)).encode())
-    cached = os.path.join(cache_dir(), h.hexdigest() + ".jsonl.gz")
-    if use_cache and os.path.exists(cached):
-        return cached, None
+    return os.path.join(cache_dir(), h.hexdigest() + ".jsonl.gz")
+
+
+def compare_with_cached(cached, ours, max_diffs):
+    """compare() against a cached reference trace, read lazily; OracleTruncated when it stops
+    before a difference (ours changed since it was cut)."""
+    with gzip.open(cached, "rt", encoding="utf-8") as fa, open(ours, encoding="utf-8") as fb:
+        return compare_traces.compare(parse_lines(fa), parse_lines(fb), max_diffs=max_diffs)
+
+
+def compare_while_tracing(python, program, stdin_file, max_steps, ours, cached, max_diffs, use_cache):
+    """Runs the reference tracer and compares its trace with ours as its lines arrive.
+
+    Why: the reference trace of a program can be 100 MB (every step holds the whole stack and
+    heap), and a documented deviation usually differs in its first steps: the tracer is stopped
+    at the first difference, and only the part read is cached (ending in TRUNCATED_MARK). The
+    trace is cached whole when it agrees. Raises OracleFailed when the tracer fails or runs out
+    of time (TIMEOUT).
+    """
+    cmd = [python, TRACER, "--max-steps", str(max_steps), program]
+    if stdin_file:
+        cmd += ["--stdin-file", stdin_file]
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", PYTHONHASHSEED="0")
     tmp = cached + ".tmp%d" % os.getpid()
-    err = run_trace([python, TRACER, "--max-steps", str(max_steps)], program, stdin_file, tmp)
-    if err:
+    with tempfile.TemporaryFile() as err_file:
+        proc = subprocess.Popen(cmd, cwd=os.path.dirname(program), stdout=subprocess.PIPE, stderr=err_file,
+                                stdin=subprocess.DEVNULL, env=env)
+        timed_out = []
+        timer = threading.Timer(TIMEOUT, lambda: (timed_out.append(True), proc.kill()))
+        timer.start()
+        complete = False
+        diffs = None
+        try:
+            sink = gzip.open(tmp, "wt", encoding="utf-8", compresslevel=1) if use_cache else None
+            try:
+                def reference_lines():
+                    nonlocal complete
+                    for raw in io.TextIOWrapper(proc.stdout, encoding="utf-8"):
+                        if sink:
+                            sink.write(raw)
+                        yield raw
+                    complete = True
+
+                with open(ours, encoding="utf-8") as fb:
+                    try:
+                        diffs = compare_traces.compare(parse_lines(reference_lines()), parse_lines(fb),
+                                                       max_diffs=max_diffs)
+                    except ValueError:
+                        if not timed_out:
+                            raise
+                        complete = True     # the line it was writing when stopped is cut short
+                if not complete:
+                    proc.kill()          # it differs already: the rest of the trace is not needed
+                    if sink:
+                        sink.write(TRUNCATED_MARK + "\n")
+            finally:
+                if sink:
+                    sink.close()
+            code = proc.wait()
+        finally:
+            timer.cancel()
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        err_file.seek(0)
+        err_text = err_file.read().decode(errors="replace")[-300:]
+    if timed_out or (complete and code != 0):
         if os.path.exists(tmp):
             os.remove(tmp)
-        return None, err
-    with open(tmp, "rb") as src, gzip.open(cached + ".gz%d" % os.getpid(), "wb", compresslevel=3) as dst:
-        while True:
-            chunk = src.read(1 << 20)
-            if not chunk:
-                break
-            dst.write(chunk)
-    os.remove(tmp)
-    os.replace(cached + ".gz%d" % os.getpid(), cached)
-    return cached, None
+        if timed_out:
+            raise OracleFailed("timeout after %d s" % TIMEOUT)
+        raise OracleFailed("no trace written (exit %d): %s" % (code, err_text))
+    if use_cache:
+        os.replace(tmp, cached)
+    return diffs
 
 
-def load_records(path):
-    """The records of a trace file (gzipped when its name ends in .gz)."""
-    if not path.endswith(".gz"):
-        return compare_traces.load_trace(path)
-    records = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            line = line.strip()
-            if line:
-                records.append(json.loads(line))
-    return records
+def run_ours(closureviz, max_steps, program, stdin_file, out_path):
+    """`closureviz trace` into out_path; (error or None, steps written or None when cut).
+
+    Every step holds the whole heap, so a program with a big container makes a trace of
+    gigabytes (comprehensions/023: 17 GB at 200,000 steps). Past TRACE_BYTES the run is
+    stopped and the number of whole steps written is returned: the caller compares that
+    many steps of both traces instead.
+    """
+    cmd = [closureviz, "trace", "--max-steps", str(max_steps), program]
+    if stdin_file:
+        cmd += ["--stdin-file", stdin_file]
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    err_file = tempfile.TemporaryFile()
+    proc = subprocess.Popen(cmd, cwd=os.path.dirname(program), stdout=subprocess.PIPE, stderr=err_file,
+                            stdin=subprocess.DEVNULL, env=env)
+    timed_out = []
+    timer = threading.Timer(TIMEOUT, lambda: (timed_out.append(True), proc.kill()))
+    timer.start()
+    written = steps = 0
+    cut = False
+    try:
+        with open(out_path, "wb") as out:
+            for line in proc.stdout:
+                written += len(line)
+                if written > TRACE_BYTES:
+                    cut = True
+                    proc.kill()
+                    break
+                out.write(line)
+                steps += line.startswith(b'{"kind": "step"')
+        code = proc.wait()
+        err_file.seek(0)
+        err_text = err_file.read().decode(errors="replace")[-300:]
+    finally:
+        timer.cancel()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+        err_file.close()
+    if cut:
+        return None, max(1, steps)
+    if timed_out:
+        return "timeout after %d s" % TIMEOUT, None
+    if code < 0 or written == 0:
+        return "no trace written (exit %d): %s" % (code, err_text), None
+    return None, None
 
 
 def check(args, rel, tracer_hash, py_version):
     program = os.path.join(PROGRAMS, rel)
     stdin_file = program[:-3] + ".in"
     stdin_file = stdin_file if os.path.exists(stdin_file) else None
+    max_diffs = 8 if not args.verbose else 40
     max_steps = args.max_steps
-    oracle, err = oracle_trace(args.python, rel, max_steps, not args.no_cache, tracer_hash, py_version)
-    if err and err.startswith("timeout") and max_steps > SHORT_STEPS:
-        max_steps = SHORT_STEPS
-        oracle, err = oracle_trace(args.python, rel, max_steps, not args.no_cache, tracer_hash, py_version)
-    if err:
-        return rel, ["CPython tracer: " + err]
+    use_cache = not args.no_cache
     with tempfile.TemporaryDirectory() as d:
         ours = os.path.join(d, "trace.jsonl")
-        err = run_trace([args.closureviz, "trace", "--max-steps", str(max_steps)], program, stdin_file, ours)
-        if err:
-            return rel, ["closureviz trace: " + err]
-        try:
-            a = load_records(oracle)
-            b = load_records(ours)
-        except (OSError, ValueError) as e:
-            return rel, ["cannot read traces: %s" % e]
-    return rel, compare_traces.compare(a, b, max_diffs=8 if not args.verbose else 40)
+        while True:
+            err, cut_at = run_ours(args.closureviz, max_steps, program, stdin_file, ours)
+            if err:
+                return rel, ["closureviz trace: " + err]
+            if cut_at is not None:
+                max_steps = cut_at      # too big a trace: compare its first steps only
+                continue
+            cached = oracle_key(rel, max_steps, tracer_hash, py_version)
+            try:
+                if use_cache and os.path.exists(cached):
+                    try:
+                        return rel, compare_with_cached(cached, ours, max_diffs)
+                    except OracleTruncated:
+                        pass            # ours agrees further than the cut: trace again, whole
+                return rel, compare_while_tracing(args.python, program, stdin_file, max_steps, ours, cached,
+                                                  max_diffs, use_cache)
+            except OracleFailed as e:
+                # A program the reference tracer cannot trace in time is compared over its
+                # first SHORT_STEPS steps instead.
+                if str(e).startswith("timeout") and max_steps > SHORT_STEPS:
+                    max_steps = SHORT_STEPS
+                    continue
+                return rel, ["CPython tracer: %s" % e]
+            except (OSError, ValueError, EOFError) as e:
+                return rel, ["cannot read traces: %s" % e]
+
+
+def check_star(job):
+    """check() for a process pool (one argument, picklable)."""
+    return check(*job)
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--closureviz", required=True)
     ap.add_argument("--python", default="python3")
-    ap.add_argument("--filter", default="")
+    ap.add_argument("--filter", default=os.environ.get("CV_TRACE_CORPUS_FILTER", ""),
+                    help="only programs whose path contains this (default: $CV_TRACE_CORPUS_FILTER or all)")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--max-steps", type=int, default=200000)
     ap.add_argument("--known-deviations", default=DEVIATIONS)
@@ -198,8 +339,20 @@ def main(argv=None):
     rels = programs(args.filter)
     passed = failed = deviating = 0
     problems = []
-    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        results = list(pool.map(lambda r: check(args, r, tracer_hash, py_version), rels))
+    # Processes, not threads: reading and comparing the traces is Python work, which one
+    # process's threads could not spread over the cores. Big programs first, so that the
+    # longest ones do not start last.
+    jobs = [(args, rel, tracer_hash, py_version) for rel in rels]
+    jobs.sort(key=lambda job: -os.path.getsize(os.path.join(PROGRAMS, job[1])))
+    pool = multiprocessing.Pool(max(1, args.jobs))
+    try:
+        by_rel = dict(pool.imap_unordered(check_star, jobs))
+    except BaseException:
+        pool.terminate()
+        raise
+    pool.close()
+    pool.join()
+    results = [(rel, by_rel[rel]) for rel in rels]
     for rel, diffs in results:
         if rel in listed:
             if diffs:

@@ -887,6 +887,33 @@ def compare_types_of_values_matter():
 
 
 @test
+def compare_plain_lists_and_locals_by_value():
+    # lists and dicts of plain values, and locals without references, are compared as JSON text
+    t = run_tracer("xs = [1, 2, 3, 4]\nd = {'a': 1, 'b': 2, 'c': 3}\ny = 0\n")
+    eq(compare_traces.compare(t.records, json.loads(json.dumps(t.records))), [], "self comparison")
+    for change in ((1, 1.0), (1, True), (4, "4")):
+        b = json.loads(json.dumps(t.records))
+        for o in b[-2]["heap"].values():
+            if o["t"] == "list":
+                o["items"][0 if change[0] == 1 else 3] = change[1]
+        diffs = compare_traces.compare(t.records, b)
+        check(diffs and any("items" in d for d in diffs), "list item %r vs %r: %s" % (change + (diffs,)))
+    b = json.loads(json.dumps(t.records))
+    for o in b[-2]["heap"].values():
+        if o["t"] == "dict":
+            o["items"][2][1] = 3.0
+    check(compare_traces.compare(t.records, b), "dict value 3 vs 3.0")
+    a = run_tracer("def f(n):\n    k = n * 2\n    return k\nf(3)\n").records
+    b = json.loads(json.dumps(a))
+    for r in b:
+        for fr in r.get("stack", []):
+            if fr["func"] == "f" and "k" in fr["locals"]:
+                fr["locals"]["k"] = 7
+    diffs = compare_traces.compare(a, b)
+    check(diffs and any("locals['k']: A=6 B=7" in d for d in diffs), diffs)
+
+
+@test
 def compare_end_records():
     t = run_tracer(COMPARE_PROGRAM)
     b = json.loads(json.dumps(t.records))

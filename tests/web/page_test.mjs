@@ -4,7 +4,7 @@
 //                      --out DIR [--traces DIR]
 // run_web_tests.py serves the site, makes the reference traces with `closureviz trace` and judges
 // the result. Cases: lessons share_link embed presentation predict keyboard bad_input
-// infinite_loop screenshot budgets.
+// infinite_loop screenshot budgets page_lifecycle.
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -405,6 +405,34 @@ async function caseBadInput(context) {
   info.megabytes = { status: megabytes.status, steps: megabytes.step_count, message: megabytes.message };
   const after = await page.evaluate(() => window.closureviz.load('print(2)\n'));
   check(after.status === 'ok', 'the page is not usable after the bad programs');
+  await checkStartFailures(context);
+}
+
+// A page that cannot start (the app's script missing, or no WebGL 2) says so in the panel instead
+// of showing "Loading" for ever; the tutorial text stays readable.
+async function checkStartFailures(context) {
+  const failures = {
+    'closureviz.js missing': [async (p) => p.route('**/closureviz.js', (r) => r.fulfill({ status: 404, body: 'gone' })), /closureviz.js did not load/],
+    'closureviz.wasm missing': [async (p) => p.route('**/closureviz.wasm', (r) => r.fulfill({ status: 404, body: 'gone' })), /wasm.*(404|could not)/i],
+    'no WebGL 2': [async (p) => p.addInitScript(() => {
+      const real = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (type, options) { return type === 'webgl2' ? null : real.call(this, type, options); };
+    }), /no WebGL 2/],
+  };
+  info.startFailures = {};
+  for (const [name, [breakIt, expected]] of Object.entries(failures)) {
+    const p = await context.newPage();
+    const errors = [];
+    p.on('pageerror', (e) => errors.push(String(e)));
+    await breakIt(p);
+    await p.goto(args.url + 'index.html', { waitUntil: 'load' });
+    const shown = await p.waitForFunction(() => window.closurevizError, null, { timeout: 30000 }).then(() => true, () => false);
+    const status = await p.evaluate(() => document.getElementById('status').textContent);
+    info.startFailures[name] = status;
+    check(shown && expected.test(status) && (await p.locator('#status').isVisible()), `${name}: the panel says ${JSON.stringify(status)}`);
+    check(await p.locator('#lesson-1-title').isVisible(), `${name}: the tutorial text is not shown`);
+    await p.close();
+  }
 }
 
 async function caseInfiniteLoop(context) {
@@ -499,32 +527,40 @@ async function caseBudgets(context) {
   info.downloadBytes = raw;
   info.downloadGzipBytes = gz;
   check(gz < 1_000_000, `the page downloads ${gz} bytes gzipped, over the 1 MB budget`);
+  // An open page redraws its canvas every frame: it would compete with the loads timed below.
+  await page.close();
 
-  // 2. Navigation to the first drawn frame, 5 fresh loads (no cache), median.
-  const firstFrames = [];
-  for (let i = 0; i < 5; i++) {
+  // 2. Navigation to the first drawn frame, 7 cold loads (browser cache disabled), median. Also
+  // reported: when the first program's diagram is shown (the page loads it after the first frame).
+  const firstFrames = [], firstPrograms = [];
+  for (let i = 0; i < 7; i++) {
     const p = await context.newPage();
     const cdp = await context.newCDPSession(p);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await p.goto(args.url + 'index.html', { waitUntil: 'load' });
-    await p.waitForFunction(() => window.closurevizReady === true, null, { timeout: 90000 });
+    await p.waitForFunction(() => window.closurevizPageReady === true, null, { timeout: 90000 });
     const times = await p.evaluate(() => ({
-      ready: window.closurevizReadyAt, runtime: window.closurevizRuntimeAt,
+      ready: window.closurevizReadyAt, runtime: window.closurevizRuntimeAt, program: window.closurevizPageReadyAt,
       wasm: (performance.getEntriesByType('resource').find((e) => e.name.endsWith('closureviz.wasm')) || {}).responseEnd,
     }));
     firstFrames.push(times.ready);
+    firstPrograms.push(times.program);
     (info.firstFrameParts = info.firstFrameParts || []).push(
-      `wasm downloaded ${Math.round(times.wasm)} ms, runtime ready ${Math.round(times.runtime)} ms, first frame ${Math.round(times.ready)} ms`);
+      `wasm downloaded ${Math.round(times.wasm)} ms, runtime ready ${Math.round(times.runtime)} ms, first frame ${Math.round(times.ready)} ms, first program shown ${Math.round(times.program)} ms`);
     await p.close();
   }
   info.firstFrameMs = firstFrames.map(Math.round);
   info.firstFrameMedianMs = Math.round(median(firstFrames));
-  check(median(firstFrames) < 500, `navigation to the first drawn frame takes ${Math.round(median(firstFrames))} ms (median of 5), over 500 ms`);
+  info.firstProgramMedianMs = Math.round(median(firstPrograms));
+  check(median(firstFrames) < 500, `navigation to the first drawn frame takes ${Math.round(median(firstFrames))} ms (median of 7), over 500 ms`);
 
   // 3. Stepping: the frame after closureviz.step(k) shows step k; how long that frame's work takes.
   const lesson = fs.readFileSync(path.join(args.lessons, '06_decorators.py'), 'utf8');
-  await page.evaluate((src) => window.closureviz.load(src), lesson);
-  const stepping = await page.evaluate(async () => {
+  const page2 = await context.newPage();
+  await page2.goto(args.url + 'index.html', { waitUntil: 'load' });
+  await page2.waitForFunction(() => window.closurevizPageReady === true, null, { timeout: 90000 });
+  await page2.evaluate((src) => window.closureviz.load(src), lesson);
+  const stepping = await page2.evaluate(async () => {
     const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
     const frameWork = [], untilDrawn = [];
     const n = window.closureviz.state().step_count;
@@ -544,26 +580,117 @@ async function caseBudgets(context) {
   info.stepUntilDrawnMs = { median: +median(stepping.untilDrawn).toFixed(2), max: +Math.max(...stepping.untilDrawn).toFixed(2) };
   check(median(stepping.frameWork) < 16.7, `a frame after a step takes ${median(stepping.frameWork).toFixed(1)} ms of work (median), over one 60 Hz frame`);
 
-  // 4. Recording 100,000 steps in the browser, best of 3.
+  // 4. Recording 100,000 steps in the browser, median of 5.
   const program = 'total = 0\nfor i in range(50000):\n    total += i\nprint(total)\n';
   const runs = [];
-  for (let i = 0; i < 3; i++) {
-    runs.push(await page.evaluate(async (src) => {
+  for (let i = 0; i < 5; i++) {
+    runs.push(await page2.evaluate(async (src) => {
       const t0 = performance.now();
       const s = await window.closureviz.load(src);
       return { ms: performance.now() - t0, steps: s.step_count, status: s.status };
     }, program));
   }
   info.record100k = runs.map((r) => ({ ms: Math.round(r.ms), steps: r.steps, status: r.status }));
-  const best = Math.min(...runs.map((r) => r.ms));
+  const middle = median(runs.map((r) => r.ms));
+  info.record100kMedianMs = Math.round(middle);
   check(runs[0].steps >= 100000 && runs[0].status === 'ok', `the 100,000-step program recorded ${runs[0].steps} steps, status ${runs[0].status}`);
-  check(best < 1000, `recording ${runs[0].steps} steps takes ${Math.round(best)} ms (best of 3), over 1 s`);
+  check(middle < 1000, `recording ${runs[0].steps} steps takes ${Math.round(middle)} ms (median of 5), over 1 s`);
+}
+
+// Hostile conditions (issue 7): resizing and switching tabs during a long recording, losing the WebGL context.
+async function casePageLifecycle(context) {
+  const page = await openPage(context, args.url + 'index.html');
+  const long = 'n = 0\nwhile n < 150000:\n    n += 1\nprint(n)\n';
+  const loadLong = () => page.evaluate((src) => window.closureviz.load(src).then((s) => ({ status: s.status, steps: s.step_count })), long);
+  const reference = await loadLong();
+  check(reference.status === 'ok' && reference.steps > 300000, `the long program recorded ${reference.steps} steps, status ${reference.status}`);
+  const settledCanvas = async () => {
+    const n = await page.evaluate(() => Module.ccall('cv_frame_count', 'number', [], []));
+    await page.waitForFunction((k) => Module.ccall('cv_frame_count', 'number', [], []) >= k + 3, n, { timeout: 20000 });
+    return page.evaluate(() => {
+      const c = document.getElementById('canvas');
+      const box = c.getBoundingClientRect();
+      return { width: c.width, height: c.height, cssWidth: box.width, cssHeight: box.height, dpr: window.devicePixelRatio };
+    });
+  };
+
+  // 1. Resizing the window while recording: the recording is the same, the canvas follows.
+  let pending = loadLong();
+  for (const [width, height] of [[480, 320], [1600, 1000], [360, 640], [1280, 720]]) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(100);
+  }
+  const resized = await pending;
+  check(resized.status === 'ok' && resized.steps === reference.steps,
+        `resizing during the recording: status ${resized.status}, ${resized.steps} steps (${reference.steps} without)`);
+  const c = await settledCanvas();
+  info.canvasAfterResize = c;
+  check(c.width === Math.round(c.cssWidth * c.dpr) && c.height === Math.round(c.cssHeight * c.dpr),
+        `after resizing, the canvas backing store is ${c.width}x${c.height} for ${c.cssWidth}x${c.cssHeight} CSS pixels at x${c.dpr}`);
+
+  // 2. Switching to another tab while recording, and back. Headless Chromium never hides a tab
+  // (document.visibilityState stays 'visible'), so the page is hidden the way a browser hides a
+  // background tab, as far as the page can tell: visibilityState 'hidden', a visibilitychange
+  // event, and no animation frames until it is shown again (timers keep running).
+  await page.evaluate(() => {
+    const realFrame = window.requestAnimationFrame.bind(window);
+    window.__tab = { hidden: false, held: [] };
+    window.requestAnimationFrame = (callback) => {
+      if (!window.__tab.hidden) return realFrame(callback);
+      window.__tab.held.push(callback);
+      return 0;
+    };
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (window.__tab.hidden ? 'hidden' : 'visible') });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => window.__tab.hidden });
+    window.__setTabHidden = (hidden) => {
+      window.__tab.hidden = hidden;
+      document.dispatchEvent(new Event('visibilitychange'));
+      if (!hidden) for (const callback of window.__tab.held.splice(0)) realFrame(callback);
+    };
+  });
+  pending = loadLong();
+  await page.waitForFunction(() => window.closureviz.state().status === 'recording', null, { timeout: 20000, polling: 10 });
+  await page.evaluate(() => window.__setTabHidden(true));
+  await page.waitForTimeout(1500);
+  const whileHidden = await page.evaluate(() => window.closureviz.state().status);
+  await page.evaluate(() => window.__setTabHidden(false));
+  const hidden = await pending;
+  info.statusWhileHidden = whileHidden;
+  check(hidden.status === 'ok' && hidden.steps === reference.steps,
+        `a recording across a tab switch: status ${hidden.status}, ${hidden.steps} steps (${reference.steps} expected)`);
+  check((await page.evaluate(() => window.closureviz.step(7).step)) === 7, 'stepping after the tab came back');
+
+  // 3. Losing the WebGL context (a GPU reset, or the browser reclaiming it): a clear message, no
+  // uncaught error, and nothing recorded is lost (the API and the text view keep working).
+  const program = 'def make():\n    x = 1\n    return lambda: x\ng = make()\nprint(g())\n';
+  const before = await page.evaluate((src) => window.closureviz.load(src), program);
+  await page.evaluate(() => {
+    window.__loseContext = document.getElementById('canvas').getContext('webgl2').getExtension('WEBGL_lose_context');
+    window.__loseContext.loseContext();
+  });
+  await page.waitForTimeout(500);
+  const shown = await page.evaluate(() => {
+    const visibleText = [...document.querySelectorAll('body *')]
+      .filter((e) => e.offsetParent !== null && e.children.length === 0).map((e) => e.textContent).join('\n');
+    return visibleText;
+  });
+  info.contextLostMessage = (shown.match(/.*WebGL.*/i) || [''])[0];
+  check(/WebGL context (was )?lost/i.test(shown), 'no visible message after the WebGL context was lost');
+  const after = await page.evaluate(() => window.closureviz.step(3));
+  check(after.step === 3 && after.step_count === before.step_count, `after losing the context: step ${after.step} of ${after.step_count} (${before.step_count} recorded)`);
+  await page.click('#btn-text');
+  const mirror = await page.evaluate(() => document.getElementById('mirror').textContent);
+  check(/make/.test(mirror), `the text view does not show the program's frames after the context loss: ${mirror.slice(0, 120)}`);
+  await page.evaluate(() => window.__loseContext.restoreContext());
+  await page.waitForTimeout(1000);
+  const reloaded = await page.evaluate(() => window.closureviz.load('print(2)\n'));
+  check(reloaded.status === 'ok', `loading a program after the context came back: ${reloaded.status}`);
 }
 
 const CASES = {
   lessons: caseLessons, share_link: caseShareLink, embed: caseEmbed, presentation: casePresentation,
   predict: casePredict, keyboard: caseKeyboard, bad_input: caseBadInput, infinite_loop: caseInfiniteLoop,
-  screenshot: caseScreenshot, budgets: caseBudgets,
+  screenshot: caseScreenshot, budgets: caseBudgets, page_lifecycle: casePageLifecycle,
 };
 
 async function main() {

@@ -27,7 +27,9 @@
 //    fall inside one to three other boxes, cheap variants are tried (turn earlier or later, bow
 //    up or down, aimed just above or below each box in the way) and the first crossing fewest
 //    boxes wins. Samples are tested against a uniform grid of boxes, which keeps a 50-frame,
-//    200-object step around a millisecond (bench/layout_bench.cpp).
+//    200-object step around a millisecond (bench/layout_bench.cpp). When stepping, an arrow whose
+//    route cannot have changed (RouteCache: same ends, same plain curve, no box moved near it)
+//    takes its route from the previous layout instead: the same result, without the sampling.
 #include "ui/layout/layout.h"
 
 #include <algorithm>
@@ -310,7 +312,7 @@ void place_rows(Proto& p, const Measured& m, Vec2 at, float width, const LayoutS
     }
     r.value_rect = {x, y + inset, std::min(x + m.value_col, b.rect.x1 - st.padding), y + st.row_height - inset};
     r.anchor = {(r.value_rect.x0 + r.value_rect.x1) / 2, y + st.row_height / 2};
-    b.rows.push_back(r);
+    b.rows.push_back(std::move(r));   // the proto row keeps its target and marks, which is all that is read later
     y += st.row_height;
   }
   b.slots.clear();
@@ -323,7 +325,7 @@ void place_rows(Proto& p, const Measured& m, Vec2 at, float width, const LayoutS
       s.name_rect = {x + st.padding, y, x + w - 14 - st.padding, y + st.row_height};
       s.value_rect = {x + w - 14 - st.padding / 2, y + inset, x + w - inset, y + st.row_height - inset};
       s.anchor = {(s.value_rect.x0 + s.value_rect.x1) / 2, y + st.row_height / 2};
-      b.slots.push_back(s);
+      b.slots.push_back(std::move(s));
       x += w + 2;
     }
   }
@@ -392,6 +394,8 @@ class BoxGrid {
         for (std::size_t c = 1; c < start_.size(); ++c) start_[c] += start_[c - 1];
         entries_.resize(start_.back());
         fill.assign(start_.begin(), start_.end() - 1);
+        cell_top_.assign(start_.size() - 1, all.y1);
+        cell_bottom_.assign(start_.size() - 1, all.y0);
       }
       for (std::size_t i = 0; i < boxes.size(); ++i) {
         const Rect& r = boxes[i].rect;
@@ -400,8 +404,13 @@ class BoxGrid {
         for (int y = cy0; y <= cy1; ++y)
           for (int x = cx0; x <= cx1; ++x) {
             const std::size_t c = static_cast<std::size_t>(y * cols_ + x);
-            if (pass == 0) ++start_[c + 1];
-            else entries_[fill[c]++] = static_cast<std::uint32_t>(i);
+            if (pass == 0) {
+              ++start_[c + 1];
+            } else {
+              entries_[fill[c]++] = static_cast<std::uint32_t>(i);
+              cell_top_[c] = std::min(cell_top_[c], r.y0);
+              cell_bottom_[c] = std::max(cell_bottom_[c], r.y1);
+            }
           }
       }
     }
@@ -424,6 +433,24 @@ class BoxGrid {
     return false;
   }
 
+  // The highest top and the lowest bottom of the boxes in the grid cells `area` touches: every box
+  // whose rectangle, grown by kInflate, overlaps `area` lies between them (others may too).
+  // Returns false when those cells hold no box.
+  bool vertical_extent_near(const Rect& area, float* top, float* bottom) const {
+    if (cols_ == 0 || !(area.x1 >= origin_.x && area.y1 >= origin_.y)) return false;
+    const int cx0 = col(area.x0), cx1 = col(area.x1), cy0 = row(area.y0), cy1 = row(area.y1);
+    bool any = false;
+    for (int y = cy0; y <= cy1; ++y)
+      for (int x = cx0; x <= cx1; ++x) {
+        const std::size_t c = static_cast<std::size_t>(y * cols_ + x);
+        if (start_[c] == start_[c + 1]) continue;
+        *top = any ? std::min(*top, cell_top_[c]) : cell_top_[c];
+        *bottom = any ? std::max(*bottom, cell_bottom_[c]) : cell_bottom_[c];
+        any = true;
+      }
+    return any;
+  }
+
   // The first box other than `skip_a`/`skip_b` whose rectangle, grown by kInflate, holds `p`; or -1.
   int box_at(Vec2 p, std::size_t skip_a, std::size_t skip_b) const {
     const float fx = (p.x - origin_.x) * inv_cell_, fy = (p.y - origin_.y) * inv_cell_;
@@ -440,8 +467,10 @@ class BoxGrid {
     return -1;
   }
 
+ public:
+  static constexpr float kInflate = 2;   // boxes are avoided with this much room around them
+
  private:
-  static constexpr float kInflate = 2;
   int col(float x) const { return std::clamp(static_cast<int>((x - origin_.x) / cell_), 0, cols_ - 1); }
   int row(float y) const { return std::clamp(static_cast<int>((y - origin_.y) / cell_), 0, rows_ - 1); }
 
@@ -451,6 +480,7 @@ class BoxGrid {
   int cols_ = 0, rows_ = 0;
   std::vector<std::uint32_t> start_;     // cell c holds entries_[start_[c] .. start_[c+1])
   std::vector<std::uint32_t> entries_;
+  std::vector<float> cell_top_, cell_bottom_;   // per cell: the extent of the boxes in it
 };
 
 class Router {
@@ -494,6 +524,29 @@ class Router {
     return hits;
   }
 
+  // Whether the curve's control points' bounding box is near a box other than its own two (if not,
+  // the curve crosses nothing and needs no routing).
+  bool near_boxes(const Arrow& a) const { return grid_.any_box_in(control_hull(a), a.from_box, a.to_box); }
+
+  // Everything avoid_boxes(a) can look at, or more: the bounding box of every candidate curve it
+  // may try (the plain one, the turns, which stay inside it, and every bow, including those aimed
+  // past each box near the plain curve), grown by the room boxes are avoided with. Boxes outside
+  // it cannot change the route.
+  Rect route_region(const Arrow& a) const {
+    const Rect hull = control_hull(a);
+    const float mid_y = cubic(a.p0, a.p1, a.p2, a.p3, 0.5f).y;
+    float lowest = 0, highest = 0;   // the range of bow offsets
+    for (float off : kBows) lowest = std::min(lowest, off), highest = std::max(highest, off);
+    // Bows aimed over the highest box near the curve or under the lowest reach furthest.
+    float top = 0, bottom = 0;
+    if (grid_.vertical_extent_near(hull, &top, &bottom)) {
+      lowest = std::min(lowest, bow_over({hull.x0, top, hull.x1, top}, mid_y));
+      highest = std::max(highest, bow_under({hull.x0, bottom, hull.x1, bottom}, mid_y));
+    }
+    const float room = BoxGrid::kInflate + 1;   // + 1: rounding of the bowed control points
+    return {hull.x0 - room, hull.y0 + lowest - room, hull.x1 + room, hull.y1 + highest + room};
+  }
+
   // Bows `a` (already holding its plain control points) away from the boxes it crosses. Bowing
   // moves the middle of a curve up or down, which clears one to three boxes in its way; a curve
   // crossing more (a long arrow over a whole column) is left as it is rather than bent wildly.
@@ -515,11 +568,11 @@ class Router {
     std::size_t n = 0;
     for (float x : turns) c[n++] = {20, {x, a.p1.y}, {x, a.p2.y}};
     auto bow = [&](float off) { c[n++] = {std::fabs(off), {a.p1.x, a.p1.y + off}, {a.p2.x, a.p2.y + off}}; };
-    for (float off : {-60.0f, 60.0f, -120.0f, 120.0f}) bow(off);
+    for (float off : kBows) bow(off);
     for (std::size_t k = 0; k < in_the_way.size(); ++k) {
       const Rect& r = boxes_[in_the_way[k]].rect;
-      bow((r.y0 - 10 - mid_y) / 0.75f);   // the curve's middle moves by 3/4 of the offset
-      bow((r.y1 + 10 - mid_y) / 0.75f);
+      bow(bow_over(r, mid_y));
+      bow(bow_under(r, mid_y));
     }
     std::stable_sort(c, c + n, [](const Candidate& x, const Candidate& y) { return x.cost < y.cost; });
     Vec2 best_p1 = a.p1, best_p2 = a.p2;
@@ -539,8 +592,107 @@ class Router {
   }
 
  private:
+  // Fixed bows tried for every crossing curve, cheapest first.
+  static constexpr float kBows[] = {-60.0f, 60.0f, -120.0f, 120.0f};
+  // Bows aimed just over or under box `r`: the curve's middle moves by 3/4 of the offset.
+  static float bow_over(const Rect& r, float mid_y) { return (r.y0 - 10 - mid_y) / 0.75f; }
+  static float bow_under(const Rect& r, float mid_y) { return (r.y1 + 10 - mid_y) / 0.75f; }
+  static Rect control_hull(const Arrow& a) {
+    return {std::min({a.p0.x, a.p1.x, a.p2.x, a.p3.x}), std::min({a.p0.y, a.p1.y, a.p2.y, a.p3.y}),
+            std::max({a.p0.x, a.p1.x, a.p2.x, a.p3.x}), std::max({a.p0.y, a.p1.y, a.p2.y, a.p3.y})};
+  }
+
   const std::vector<Box>& boxes_;
   BoxGrid grid_;
+};
+
+// Routes of the previous layout, reused for arrows whose route cannot have changed: same kind,
+// same start and target boxes at the same places, same plain control points, and no box that
+// moved, appeared or went overlaps the arrow's route region. Routing is a pure function of those
+// (the plain curve and the boxes in that region), so the reused route is the one routing would
+// find again; a unit test lays out every step of the lessons both ways and compares.
+class RouteCache {
+ public:
+  RouteCache(const DiagramLayout* previous, const std::vector<Box>& boxes, bool enabled) : boxes_(boxes) {
+    if (!previous || !enabled) return;
+    std::unordered_map<BoxKey, const Box*, BoxKeyHash> before;
+    before.reserve(previous->boxes.size());
+    for (const Box& b : previous->boxes) before.emplace(BoxKey{b.kind, b.id}, &b);
+    for (const Box& b : boxes) {
+      auto it = before.find(BoxKey{b.kind, b.id});
+      if (it == before.end()) {
+        moved_.push_back(b.rect);
+        continue;
+      }
+      if (!(it->second->rect == b.rect)) {
+        moved_.push_back(b.rect);
+        moved_.push_back(it->second->rect);
+      }
+      before.erase(it);
+    }
+    for (const auto& [key, b] : before) moved_.push_back(b->rect);
+    // Past this many changes (another program, a big step) most routes are redone anyway.
+    if (moved_.size() > kMaxMoved) return;
+    previous_ = previous;
+    routes_.reserve(previous->arrows.size());
+    for (std::size_t i = 0; i < previous->arrows.size(); ++i) {
+      const Arrow& a = previous->arrows[i];
+      if (a.kind == Arrow::Kind::ScopeChain) continue;
+      routes_.emplace(key_of(*previous, a), i);
+    }
+  }
+
+  // Sets a's bowed control points from the previous layout when its route cannot have changed.
+  bool reuse(Arrow& a, const Router& router) const {
+    if (!previous_) return false;
+    auto it = routes_.find(key_of(boxes_, a));
+    if (it == routes_.end()) return false;
+    const Arrow& old = previous_->arrows[it->second];
+    if (!(old.p0 == a.p0 && old.p3 == a.p3 && old.plain_p1 == a.p1 && old.plain_p2 == a.p2)) return false;
+    if (!(previous_->boxes[old.from_box].rect == boxes_[a.from_box].rect) ||
+        !(previous_->boxes[old.to_box].rect == boxes_[a.to_box].rect)) return false;
+    const Rect region = router.route_region(a);
+    for (const Rect& r : moved_)
+      if (r.overlaps(region)) return false;
+    a.p1 = old.p1;
+    a.p2 = old.p2;
+    return true;
+  }
+
+ private:
+  static constexpr std::size_t kMaxMoved = 256;
+  struct BoxKey {
+    Box::Kind kind;
+    std::int64_t id;
+    bool operator==(const BoxKey&) const = default;
+  };
+  struct BoxKeyHash {
+    std::size_t operator()(const BoxKey& k) const { return std::hash<std::int64_t>()(k.id * 2 + (k.kind == Box::Kind::Frame)); }
+  };
+  struct ArrowKey {
+    Arrow::Kind kind;
+    BoxKey from;
+    int from_row;
+    BoxKey to;
+    bool operator==(const ArrowKey&) const = default;
+  };
+  struct ArrowKeyHash {
+    std::size_t operator()(const ArrowKey& k) const {
+      const BoxKeyHash h;
+      return h(k.from) * 31 + h(k.to) * 7 + static_cast<std::size_t>(k.from_row) * 3 + static_cast<std::size_t>(k.kind);
+    }
+  };
+  static ArrowKey key_of(const std::vector<Box>& boxes, const Arrow& a) {
+    const Box& from = boxes[a.from_box];
+    const Box& to = boxes[a.to_box];
+    return {a.kind, {from.kind, from.id}, a.from_row, {to.kind, to.id}};
+  }
+  static ArrowKey key_of(const DiagramLayout& l, const Arrow& a) { return key_of(l.boxes, a); }
+
+  const std::vector<Box>& boxes_;
+  const DiagramLayout* previous_ = nullptr;
+  std::vector<Rect> moved_;   // where boxes were or are, for every box that moved, appeared or went
+  std::unordered_map<ArrowKey, std::size_t, ArrowKeyHash> routes_;   // previous arrows by key
 };
 
 // Middle of the header band's left or right edge.
@@ -756,7 +908,7 @@ DiagramLayout layout_diagram(const DiagramModel& model, const DiagramLayout* pre
   out.boxes.reserve(protos.size());
   for (std::size_t i : order) {
     box_of[i] = out.boxes.size();
-    out.boxes.push_back(protos[i].box);
+    out.boxes.push_back(std::move(protos[i].box));   // from here on, protos only give their rows' targets and marks
   }
 
   // Scope chain (Environment view): from the current frame up through the parents.
@@ -780,6 +932,14 @@ DiagramLayout layout_diagram(const DiagramModel& model, const DiagramLayout* pre
 
   // 5. Arrows.
   Router router(out.boxes);
+  const RouteCache routes(previous, out.boxes, st.reuse_routes);
+  // Bends a reference or parent arrow around the boxes in its way, or takes its unchanged route.
+  auto route = [&](Arrow& a, std::initializer_list<float> turns) {
+    a.plain_p1 = a.p1;
+    a.plain_p2 = a.p2;
+    if (!router.near_boxes(a) || routes.reuse(a, router)) return;
+    router.avoid_boxes(a, turns);
+  };
   for (const auto& [from, to] : chain) {
     Arrow a;
     a.kind = Arrow::Kind::ScopeChain;
@@ -791,6 +951,8 @@ DiagramLayout layout_diagram(const DiagramModel& model, const DiagramLayout* pre
     float k = std::min(st.scope_margin * 1.2f, 14 + 0.2f * std::fabs(a.p3.y - a.p0.y));
     a.p1 = {a.p0.x - k, a.p0.y};
     a.p2 = {a.p3.x - k, a.p3.y};
+    a.plain_p1 = a.p1;
+    a.plain_p2 = a.p2;
     out.arrows.push_back(a);
   }
   for (std::size_t i = 0; i < protos.size(); ++i) {
@@ -818,9 +980,9 @@ DiagramLayout layout_diagram(const DiagramModel& model, const DiagramLayout* pre
         shape_reference(a, fb, tb, st);
       }
       if (tb.kind == Box::Kind::Object && tb.rect.x0 > fb.rect.x1 + 40)   // turn early or late instead
-        router.avoid_boxes(a, {fb.rect.x1 + 20, tb.rect.x0 - 20});
+        route(a, {fb.rect.x1 + 20, tb.rect.x0 - 20});
       else
-        router.avoid_boxes(a);
+        route(a, {});
       out.arrows.push_back(a);
     };
     for (std::size_t r = 0; r < p.rows.size(); ++r) add_reference(p.rows[r], static_cast<int>(r), Arrow::Kind::Reference);
@@ -839,7 +1001,7 @@ DiagramLayout layout_diagram(const DiagramModel& model, const DiagramLayout* pre
       float d = std::max(30.0f, 0.35f * std::fabs(a.p0.x - a.p3.x));
       a.p1 = {a.p0.x - d, a.p0.y};
       a.p2 = {a.p3.x + d, a.p3.y};
-      router.avoid_boxes(a);
+      route(a, {});
       out.arrows.push_back(a);
     }
   }

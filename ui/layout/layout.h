@@ -76,6 +76,10 @@ struct LayoutStyle {
   std::size_t max_value_chars = 36;   // inline values longer than this end with "…"
   std::size_t max_items = 40;         // rows of one object; beyond, the last row says "… N more"
   bool parent_arrows_to_global = false;  // Environment view: draw `[parent=Global]` as an arrow too
+  // Take an arrow's route (its bowed control points) from `previous` when the arrow starts and ends
+  // where it did and no box near it moved, appeared or went: routing then gives the same curve, so
+  // stepping re-routes only the arrows near what changed. Off only to check that (tests).
+  bool reuse_routes = true;
 };
 
 struct Row {
@@ -131,6 +135,7 @@ struct Arrow {
   int from_row = -1;              // row (Reference) or slot (ClosureCell) index; -1 for the header
   std::size_t to_box = 0;
   Vec2 p0, p1, p2, p3;            // cubic Bezier; p0 = the anchor, p3 on the target box's edge
+  Vec2 plain_p1, plain_p2;        // p1, p2 before routing bowed the curve around boxes (reuse_routes)
   bool changed = false;           // new or re-pointed at this step
   bool scope_chain = false;       // part of the current scope chain (Environment view)
   bool faded = false;             // to or from a faded box
