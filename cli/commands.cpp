@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <sstream>
 #include <vector>
 
@@ -117,12 +118,13 @@ int run_file(RunRequest& request, const std::string& source) {
 }
 
 // Parses a limit option's value: a whole number in [0, max]. False (message printed) when invalid.
-bool parse_limit(const std::string& option, const std::string& text, uint64_t max, uint64_t* value) {
+bool parse_limit(std::string_view command, const std::string& option, const std::string& text, uint64_t max,
+                 uint64_t* value) {
   char* end = nullptr;
   errno = 0;
   unsigned long long n = std::strtoull(text.c_str(), &end, 10);
   if (text.empty() || text[0] == '-' || !end || *end || errno || n > max) {
-    usage_error("run", option + " needs a whole number from 0 to " + std::to_string(max) + ", not '" + text + "'");
+    usage_error(command, option + " needs a whole number from 0 to " + std::to_string(max) + ", not '" + text + "'");
     return false;
   }
   *value = n;
@@ -134,41 +136,93 @@ bool parse_limit(const std::string& option, const std::string& text, uint64_t ma
 // so the recursion limit, not the platform's 8 MB default, decides how deep a program may go.
 size_t run_stack_bytes(int recursion_limit) { return (size_t(64) << 20) + size_t(recursion_limit) * 8192; }
 
+// One of the run limits shared by `run` and `trace` (README "Limits"). Returns 1 when `name` was
+// a limit and `value` valid, 0 when `name` is not a limit, -1 when the value was refused (message printed).
+int parse_run_limit(std::string_view command, const std::string& name, const std::string& value, ProgramOptions& options) {
+  uint64_t n = 0;
+  if (name == "--max-memory-mb") {
+    if (!parse_limit(command, name, value, uint64_t(1) << 20, &n)) return -1;
+    options.limits.max_heap_bytes = n ? size_t(n) << 20 : SIZE_MAX / 2;
+  } else if (name == "--max-output-kb") {
+    if (!parse_limit(command, name, value, uint64_t(1) << 30, &n)) return -1;
+    options.max_output_bytes = size_t(n) << 10;
+  } else if (name == "--max-source-kb") {
+    if (!parse_limit(command, name, value, uint64_t(1) << 30, &n)) return -1;
+    options.max_source_bytes = size_t(n) << 10;
+  } else if (name == "--recursion-limit") {
+    if (!parse_limit(command, name, value, 100000, &n)) return -1;
+    if (n < 1) {
+      usage_error(command, "--recursion-limit must be at least 1");
+      return -1;
+    }
+    options.limits.recursion_limit = int(n);
+  } else {
+    return 0;
+  }
+  return 1;
+}
+
+// Splits `--name=value` or `--name value` at all[*i] (advancing *i past a separate value).
+// False when an option has no value (message printed for `command`).
+bool split_option(std::string_view command, std::span<const std::string> all, size_t* i, std::string* name,
+                  std::string* value, bool* is_option) {
+  *name = all[*i];
+  value->clear();
+  const size_t eq = name->find('=');
+  *is_option = (name->size() > 2 && name->compare(0, 2, "--") == 0) || *name == "-o";
+  if (*is_option && eq != std::string::npos) {
+    *value = name->substr(eq + 1);
+    *name = name->substr(0, eq);
+  } else if (*is_option && *i + 1 < all.size()) {
+    *value = all[++*i];
+  } else if (*is_option) {
+    usage_error(command, *name + " needs a value");
+    return false;
+  }
+  return true;
+}
+
+// Runs `job` on a thread whose native stack is sized for `recursion_limit` (natives that call back
+// into Python nest on it), or on this thread when no such thread can be had.
+int run_with_stack_for(int recursion_limit, std::function<int()> job) {
+  int exit_code = kExitOk;
+  struct Job {
+    std::function<int()>* body;
+    int* exit_code;
+  } work{&job, &exit_code};
+  pthread_attr_t attributes;
+  pthread_attr_init(&attributes);
+  pthread_attr_setstacksize(&attributes, run_stack_bytes(recursion_limit));
+  pthread_t thread;
+  auto body = [](void* raw) -> void* {
+    Job* j = static_cast<Job*>(raw);
+    *j->exit_code = (*j->body)();
+    return nullptr;
+  };
+  if (pthread_create(&thread, &attributes, body, &work) != 0) {
+    exit_code = job();
+  } else {
+    pthread_join(thread, nullptr);
+  }
+  pthread_attr_destroy(&attributes);
+  return exit_code;
+}
+
 // closureviz run FILE.py [--stdin-file F] [limits]: run a program and print what it prints, like `python3 FILE.py`.
 int cmd_run(std::span<const std::string> all) {
   RunRequest request;
   std::vector<std::string> args;
   ProgramOptions& options = request.options;
   for (size_t i = 0; i < all.size(); ++i) {
-    std::string name = all[i], value;
-    const size_t eq = name.find('=');
-    const bool is_option = name.size() > 2 && name.compare(0, 2, "--") == 0;
-    if (is_option && eq != std::string::npos) {
-      value = name.substr(eq + 1);
-      name = name.substr(0, eq);
-    } else if (is_option && i + 1 < all.size()) {
-      value = all[++i];
-    } else if (is_option) {
-      return usage_error("run", name + " needs a value");
-    }
-    uint64_t n = 0;
+    std::string name, value;
+    bool is_option = false;
+    if (!split_option("run", all, &i, &name, &value, &is_option)) return kExitUsage;
     if (!is_option) {
       args.push_back(name);
     } else if (name == "--stdin-file") {
       request.stdin_file = value;
-    } else if (name == "--max-memory-mb") {
-      if (!parse_limit(name, value, uint64_t(1) << 20, &n)) return kExitUsage;
-      options.limits.max_heap_bytes = n ? size_t(n) << 20 : SIZE_MAX / 2;
-    } else if (name == "--max-output-kb") {
-      if (!parse_limit(name, value, uint64_t(1) << 30, &n)) return kExitUsage;
-      options.max_output_bytes = size_t(n) << 10;
-    } else if (name == "--max-source-kb") {
-      if (!parse_limit(name, value, uint64_t(1) << 30, &n)) return kExitUsage;
-      options.max_source_bytes = size_t(n) << 10;
-    } else if (name == "--recursion-limit") {
-      if (!parse_limit(name, value, 100000, &n)) return kExitUsage;
-      if (n < 1) return usage_error("run", "--recursion-limit must be at least 1");
-      options.limits.recursion_limit = int(n);
+    } else if (int limit = parse_run_limit("run", name, value, options); limit != 0) {
+      if (limit < 0) return kExitUsage;
     } else {
       return usage_error("run", "unknown option '" + name + "' (see closureviz --help)");
     }
@@ -192,28 +246,7 @@ int cmd_run(std::span<const std::string> all) {
   }
   if (!source) return kExitUsage;
   // The program runs on a thread of its own with a stack sized for the recursion limit.
-  int exit_code = kExitOk;
-  struct Job {
-    RunRequest* request;
-    const std::string* source;
-    int* exit_code;
-  } job{&request, &*source, &exit_code};
-  pthread_attr_t attributes;
-  pthread_attr_init(&attributes);
-  pthread_attr_setstacksize(&attributes, run_stack_bytes(options.limits.recursion_limit));
-  pthread_t thread;
-  auto body = [](void* raw) -> void* {
-    Job* j = static_cast<Job*>(raw);
-    *j->exit_code = run_file(*j->request, *j->source);
-    return nullptr;
-  };
-  if (pthread_create(&thread, &attributes, body, &job) != 0) {
-    exit_code = run_file(request, *source);  // no thread to be had: run on this one
-  } else {
-    pthread_join(thread, nullptr);
-  }
-  pthread_attr_destroy(&attributes);
-  return exit_code;
+  return run_with_stack_for(options.limits.recursion_limit, [&] { return run_file(request, *source); });
 }
 
 // Compiles FILE.py and hands the module's code object to `use`; compile errors are reported as `run` does.
@@ -277,41 +310,13 @@ int cmd_ast(std::span<const std::string> all) {
   return kExitOk;
 }
 
-// closureviz trace FILE.py [-o OUT] [--max-steps N] [--format jsonl|pytutor] [--stdin-file F]: records
-// the run and writes its trace (trace-format.md, or Online Python Tutor's). With -o the program's
-// own output goes to stdout as under `run`; without, the trace does.
-int cmd_trace(std::span<const std::string> all) {
-  std::vector<std::string> args;
-  std::string out_path, stdin_file, format = "jsonl";
-  RecorderOptions rec_options;
-  for (size_t i = 0; i < all.size(); ++i) {
-    const std::string& a = all[i];
-    bool has_value = i + 1 < all.size();
-    if ((a == "-o" || a == "--output") && has_value) out_path = all[++i];
-    else if (a == "--stdin-file" && has_value) stdin_file = all[++i];
-    else if (a == "--format" && has_value) format = all[++i];
-    else if (a == "--max-steps" && has_value) {
-      char* end = nullptr;
-      long long n = std::strtoll(all[++i].c_str(), &end, 10);
-      if (!end || *end || n <= 0) return usage_error("trace", "--max-steps needs a positive number");
-      rec_options.max_steps = uint64_t(n);
-    } else {
-      args.push_back(a);
-    }
-  }
-  if (args.size() != 1) return usage_error("trace", "expected exactly one argument: FILE.py");
-  if (format != "jsonl" && format != "pytutor") return usage_error("trace", "--format is jsonl or pytutor");
-  const std::optional<std::string> source = read_source_file("trace", args[0]);
-  if (!source) return kExitUsage;
-  std::ofstream out_file;
-  if (!out_path.empty()) {
-    out_file.open(out_path, std::ios::binary);
-    if (!out_file) return usage_error("trace", "cannot write '" + out_path + "': " + std::strerror(errno));
-  }
-
+// The body of `closureviz trace`, on the thread run_with_stack_for() gives it.
+int trace_file(const std::string& path, const std::string& source_text, const std::string& stdin_file,
+               const std::string& format, std::ofstream* out_file, uint64_t max_trace_bytes,
+               const RecorderOptions& rec_options, ProgramOptions options) {
+  const std::string* source = &source_text;
   Recorder recorder(rec_options);
-  ProgramOptions options;
-  options.filename = std::filesystem::absolute(args[0]).lexically_normal().string();
+  options.filename = std::filesystem::absolute(path).lexically_normal().string();
   std::string program_out;
   options.write_stdout = recorder.tee_stdout([&program_out](std::string_view text) { program_out.append(text); });
   std::ifstream input_file;
@@ -360,13 +365,24 @@ int cmd_trace(std::span<const std::string> all) {
     }
   }
 
-  std::ostream& trace_out = out_path.empty() ? std::cout : out_file;
-  if (format == "pytutor") write_trace_pytutor(recording, *source, trace_out);
-  else write_trace_jsonl(recording, std::filesystem::path(args[0]).filename().string(), trace_out);
+  std::ostream& trace_out = out_file ? *out_file : std::cout;
+  const ExportResult exported =
+      format == "pytutor" ? write_trace_pytutor(recording, *source, trace_out, max_trace_bytes)
+                          : write_trace_jsonl(recording, std::filesystem::path(path).filename().string(),
+                                              trace_out, max_trace_bytes);
   trace_out.flush();
-  if (!out_path.empty()) {
+  if (!trace_out) {
+    std::fprintf(stderr, "closureviz: trace: writing the trace failed: %s\n", std::strerror(errno));
+    return kExitProgramError;
+  }
+  if (out_file) {
     std::fwrite(program_out.data(), 1, program_out.size(), stdout);
     std::fflush(stdout);
+  }
+  if (exported.truncated) {
+    std::fprintf(stderr, "closureviz: trace: %s\n",
+                 trace_size_limit_message(max_trace_bytes, exported.steps_written, recording.step_count()).c_str());
+    return kExitProgramError;
   }
   if (end.status == RunEnd::Status::Limit) {
     std::fprintf(stderr, "closureviz: trace: %s\n", recording.end.message.c_str());
@@ -377,6 +393,55 @@ int cmd_trace(std::span<const std::string> all) {
     return outcome.exit_code;  // 1, or the program's own exit(N), as `closureviz run` and python3 end
   }
   return kExitOk;
+}
+
+// closureviz trace FILE.py [-o OUT] [--max-steps N] [--max-trace-mb N] [--format jsonl|pytutor]
+// [--stdin-file F] [run limits]: records the run and writes its trace (trace-format.md, or Online
+// Python Tutor's). With -o the program's own output goes to stdout as under `run`; without, the trace does.
+int cmd_trace(std::span<const std::string> all) {
+  std::vector<std::string> args;
+  std::string out_path, stdin_file, format = "jsonl";
+  RecorderOptions rec_options;
+  ProgramOptions options;
+  uint64_t max_trace_mb = 1024;
+  for (size_t i = 0; i < all.size(); ++i) {
+    std::string name, value;
+    bool is_option = false;
+    if (!split_option("trace", all, &i, &name, &value, &is_option)) return kExitUsage;
+    if (!is_option) {
+      args.push_back(name);
+    } else if (name == "-o" || name == "--output") {
+      out_path = value;
+    } else if (name == "--stdin-file") {
+      stdin_file = value;
+    } else if (name == "--format") {
+      format = value;
+    } else if (name == "--max-steps") {
+      char* end = nullptr;
+      long long n = std::strtoll(value.c_str(), &end, 10);
+      if (value.empty() || !end || *end || n <= 0) return usage_error("trace", "--max-steps needs a positive number");
+      rec_options.max_steps = uint64_t(n);
+    } else if (name == "--max-trace-mb") {
+      if (!parse_limit("trace", name, value, uint64_t(1) << 30, &max_trace_mb)) return kExitUsage;
+    } else if (int limit = parse_run_limit("trace", name, value, options); limit != 0) {
+      if (limit < 0) return kExitUsage;
+    } else {
+      return usage_error("trace", "unknown option '" + name + "' (see closureviz --help)");
+    }
+  }
+  if (args.size() != 1) return usage_error("trace", "expected exactly one argument: FILE.py");
+  if (format != "jsonl" && format != "pytutor") return usage_error("trace", "--format is jsonl or pytutor");
+  const std::optional<std::string> source = read_source_file("trace", args[0]);
+  if (!source) return kExitUsage;
+  std::ofstream out_file;
+  if (!out_path.empty()) {
+    out_file.open(out_path, std::ios::binary);
+    if (!out_file) return usage_error("trace", "cannot write '" + out_path + "': " + std::strerror(errno));
+  }
+  return run_with_stack_for(options.limits.recursion_limit, [&] {
+    return trace_file(args[0], *source, stdin_file, format, out_path.empty() ? nullptr : &out_file,
+                      uint64_t(max_trace_mb) << 20, rec_options, options);
+  });
 }
 
 // closureviz render FILE.py --step K [--view env|cells] [-o OUT.svg] [--max-steps N]: records the run
@@ -453,7 +518,7 @@ constexpr Command kCommands[] = {
      "run a Python program as python3 FILE.py does ('-' reads standard input)", cmd_run},
     {"scopes", "FILE.py", "print each code block's local, cell and free variables as JSON", cmd_scopes},
     {"dis", "FILE.py", "print the bytecode the compiler makes", cmd_dis},
-    {"trace", "FILE.py [-o OUT] [--max-steps N] [--format jsonl|pytutor]", "record a run and write its step-by-step trace", cmd_trace},
+    {"trace", "FILE.py [-o OUT] [--max-steps N] [--max-trace-mb N] [--format jsonl|pytutor] [run's limits]", "record a run and write its step-by-step trace", cmd_trace},
     {"ast", "FILE.py [--lines]", "print the parse tree as Python's ast.dump() does", cmd_ast},
     {"render", "FILE.py --step K [--view env|cells] [-o OUT.svg]", "draw one step of a run as an SVG diagram", cmd_render},
 };

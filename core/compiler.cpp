@@ -112,7 +112,7 @@ class Compiler {
     throw CompileError("SyntaxError", msg, pos.lineno, pos.col_offset + 1);
   }
   [[noreturn]] void unsupported(const std::string& what, const Position& pos) {
-    throw CompileError("NotImplementedError", what + " is not supported by closureviz (line " +
+    throw CompileError("NotImplementedError", "closureviz does not support " + what + " (line " +
                        std::to_string(pos.lineno) + ")", pos.lineno, pos.col_offset + 1);
   }
 
@@ -1355,7 +1355,7 @@ class Compiler {
       case ConstantValue::Kind::Int: return vm_.new_int(BigInt(c.int_digits));
       case ConstantValue::Kind::Float: return vm_.new_float(c.float_value);
       case ConstantValue::Kind::Str: return vm_.intern(c.str_value);
-      case ConstantValue::Kind::Bytes: unsupported("bytes", pos);
+      case ConstantValue::Kind::Bytes: unsupported("bytes literals", pos);
     }
     return vm_.None;
   }

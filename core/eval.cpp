@@ -176,12 +176,13 @@ Value VM::traceback_object(ExceptionObject* exc) {
     head = Value();
     covered = 0;
   }
-  // Entries are outermost first and the newest are in front: the chain made earlier is the tail.
-  for (size_t i = entries - covered; i-- > 0;) {
+  // Entries are innermost first and the newest (outermost) are at the back: the chain made earlier
+  // is the tail, and tb objects for the newer entries go in front of it.
+  for (size_t i = covered; i < entries; ++i) {
     auto* tb = heap.make<NativeObject>(traceback_type_);
     tb->slots.push_back(head ? head : Value(None));
     tb->counters[0] = exc->traceback[i].line;
-    tb->counters[1] = int64_t(entries - i);
+    tb->counters[1] = int64_t(i + 1);
     head = tb;
     exc->traceback_object = head;  // keeps the chain reachable while it grows
   }
@@ -774,7 +775,7 @@ bool VM::unwind(ExceptionObject* exc, Frame* entry, bool is_reraise) {
   for (;;) {
     Frame* f = frames_.back();
     if (!(first && is_reraise)) {
-      exc->traceback.insert(exc->traceback.begin(), TracebackEntry{f->code, frame_line(*f), frame_instruction(*f)});
+      exc->traceback.push_back(TracebackEntry{f->code, frame_line(*f), frame_instruction(*f)});
       if (first && handled_exception_ && handled_exception_ != Value(exc) && !exc->context)
         exc->context = handled_exception_;
       push_trace(*this, f, TraceHook::Event::Exception, exc);

@@ -304,7 +304,8 @@ struct ExceptionObject : Object {
   Value cause;              // __cause__
   Value context;            // __context__
   bool suppress_context = false;
-  std::vector<TracebackEntry> traceback;  // outermost first, as printed
+  // Innermost first (the order unwinding meets frames, so each frame is a push_back); printed in reverse.
+  std::vector<TracebackEntry> traceback;
   Value value;              // StopIteration.value
   Value name_hint;          // NameError.name / AttributeError.name + obj, for "Did you mean"
   Value obj_hint;

@@ -242,7 +242,7 @@ class Parser {
     return ok;
   }
   [[noreturn]] void unsupported(const Token& t, const std::string& what) {
-    throw CompileError("NotImplementedError", what + " is not supported by closureviz (line " + std::to_string(t.lineno) + ")",
+    throw CompileError("NotImplementedError", "closureviz does not support " + what + " (line " + std::to_string(t.lineno) + ")",
                        t.lineno, t.col_offset + 1);
   }
 

@@ -470,10 +470,22 @@ const char* status_name(RunEnd::Status s) {
 
 }  // namespace
 
-void write_trace_jsonl(const Recording& rec, std::string_view program, std::ostream& out) {
+std::string trace_size_limit_message(uint64_t max_bytes, uint32_t steps_written, uint32_t step_count) {
+  return "trace size limit reached: the trace of steps 1 to " + std::to_string(steps_written) + " of " +
+         std::to_string(step_count) + " fills " + std::to_string(max_bytes >> 20) +
+         " MB (--max-trace-mb); the later steps were not written";
+}
+
+ExportResult write_trace_jsonl(const Recording& rec, std::string_view program, std::ostream& out,
+                               uint64_t max_bytes) {
   std::string head = "{\"kind\": \"meta\", \"format\": 1, \"tool\": \"closureviz\", \"program\": ";
   json_string(head, program);
-  out << head << "}\n";
+  head += "}\n";
+  out << head;
+  uint64_t written = head.size();
+  // Room kept for the end record, which repeats the program's output.
+  const uint64_t end_reserve = 4096 + 2 * uint64_t(rec.stdout_text.size());
+  ExportResult result;
   ExportNumbering numbering(rec);
   JsonlWriter writer(rec, numbering);
   Cursor cursor(rec);
@@ -485,13 +497,21 @@ void write_trace_jsonl(const Recording& rec, std::string_view program, std::ostr
     line.clear();
     writer.step(line, view, heap);
     line += '\n';
+    if (max_bytes && written + line.size() + end_reserve > max_bytes) {
+      result.truncated = true;
+      break;
+    }
     out << line;
+    written += line.size();
+    result.steps_written = cursor.step();
   }
-  std::string end = "{\"kind\": \"end\", \"status\": \"" + std::string(status_name(rec.end.status)) +
-                    "\", \"steps\": " + std::to_string(rec.step_count()) + ", \"stdout\": ";
-  json_string(end, rec.stdout_text);
+  const bool limited = result.truncated || rec.end.status == RunEnd::Status::Limit;
+  std::string end = "{\"kind\": \"end\", \"status\": \"" +
+                    std::string(result.truncated ? "limit" : status_name(rec.end.status)) +
+                    "\", \"steps\": " + std::to_string(result.steps_written) + ", \"stdout\": ";
+  json_string(end, result.truncated ? rec.stdout_at(result.steps_written) : std::string_view(rec.stdout_text));
   end += ", \"exc\": ";
-  if (rec.end.status == RunEnd::Status::Error) {
+  if (!limited && rec.end.status == RunEnd::Status::Error) {
     end += '[';
     json_string(end, rec.end.exc_type);
     end += ", ";
@@ -500,11 +520,15 @@ void write_trace_jsonl(const Recording& rec, std::string_view program, std::ostr
   } else {
     end += "null";
   }
-  if (!rec.end.message.empty()) {
+  const std::string message = result.truncated
+                                  ? trace_size_limit_message(max_bytes, result.steps_written, rec.step_count())
+                                  : rec.end.message;
+  if (!message.empty()) {
     end += ", \"message\": ";
-    json_string(end, rec.end.message);
+    json_string(end, message);
   }
   out << end << "}\n";
+  return result;
 }
 
 // What step_record_json() keeps between calls: the export ids of the steps numbered so far and
@@ -792,25 +816,44 @@ class PytutorWriter {
 
 }  // namespace
 
-void write_trace_pytutor(const Recording& rec, std::string_view source, std::ostream& out) {
+ExportResult write_trace_pytutor(const Recording& rec, std::string_view source, std::ostream& out,
+                                 uint64_t max_bytes) {
   std::string o = "{\"code\": ";
   json_string(o, source);
   o += ", \"trace\": [";
+  ExportResult result;
+  uint64_t flushed = 0;
+  size_t step_start = 0;
   PytutorWriter writer(rec, o);
   Cursor cursor(rec);
   const uint32_t n = rec.step_count();
   while (cursor.advance()) {
+    step_start = o.size();
     if (cursor.step() > 1) o += ",\n";
     bool uncaught = cursor.step() == n && rec.end.status == RunEnd::Status::Error &&
                     rec.step(n).event() == StepEvent::Return && rec.step(n).depth() == 1;
     writer.step(StepView(rec, cursor.step(), &cursor), uncaught);
+    if (max_bytes && flushed + o.size() + 4096 > max_bytes) {
+      o.resize(step_start);  // this step does not fit: drop it, keep the ones before
+      result.truncated = true;
+      break;
+    }
+    result.steps_written = cursor.step();
     if (o.size() > (1u << 20)) {
       out << o;
+      flushed += o.size();
       o.clear();
     }
   }
+  if (result.truncated) {
+    if (result.steps_written > 0) o += ",\n";
+    o += "{\"event\": \"instruction_limit_reached\", \"exception_msg\": ";
+    json_string(o, trace_size_limit_message(max_bytes, result.steps_written, n));
+    o += "}";
+  }
   o += "]}\n";
   out << o;
+  return result;
 }
 
 }  // namespace cv

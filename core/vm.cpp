@@ -883,7 +883,8 @@ std::string VM::format_traceback(ExceptionObject* exc) {
         out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more == 1 ? "" : "s") + "]\n";
       }
     };
-    for (const auto& entry : exc->traceback) {
+    for (auto it = exc->traceback.rbegin(); it != exc->traceback.rend(); ++it) {  // outermost first
+      const TracebackEntry& entry = *it;
       // Repeats are counted by file, line and function (CPython's tb_printinternal), whatever the carets.
       const std::string header = "  File \"" + entry.code->filename->text + "\", line " + std::to_string(entry.line) +
                                  ", in " + entry.code->name->text + "\n";

@@ -80,7 +80,14 @@ struct Frame {
 
 struct RunLimits {
   int recursion_limit = 1000;
-  size_t max_heap_bytes = size_t(1) << 30;  // MemoryError beyond this estimate
+  // MemoryError beyond this estimate. In WebAssembly the whole page lives in one 2 GB memory
+  // (Emscripten's limit for a growable wasm32 heap) that the recording and the diagram share with
+  // the program, and allocating there is slower, so the browser build stops programs at half that.
+#ifdef __EMSCRIPTEN__
+  size_t max_heap_bytes = size_t(512) << 20;
+#else
+  size_t max_heap_bytes = size_t(1) << 30;
+#endif
   int gc_stress = 0;  // > 0: collect at every gc_stress-th safe point (testing: exposes values the collector cannot see)
   // Native recursion (a native calling back into Python, reprs and comparisons of nested
   // containers) uses the C++ stack, which the recursion limit alone does not protect in

@@ -117,6 +117,21 @@ void sync_canvas_size(SDL_Window* window) {
 #endif
 
 #ifdef __EMSCRIPTEN__
+// The browser may take the WebGL context away (GPU reset, too many contexts, a driver update) and
+// give it back later. While it is lost, GL calls do nothing and the app goes on recording and
+// answering the page; when it comes back every GL object made before is gone, so the renderer's
+// shaders, buffers and font texture are made again before the next frame is drawn.
+bool g_gl_context_lost = false;
+bool g_gl_context_restored = false;
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void cv_gl_context_lost() { g_gl_context_lost = true; }
+EMSCRIPTEN_KEEPALIVE void cv_gl_context_restored() {
+  g_gl_context_lost = false;
+  g_gl_context_restored = true;
+}
+}
+
 // While a program is being recorded the page shows the progress in the DOM, and the canvas would
 // only change its step count. Drawing it twice a second leaves the time to the recording:
 // each drawn frame costs the app's draw and the browser's compositing of the canvas (under software
@@ -128,6 +143,19 @@ constexpr double kRecordingPerSkippedFrameMs = 12;
 
 void render_frame(Platform& p) {
 #ifdef __EMSCRIPTEN__
+  if (g_gl_context_lost) {  // nothing can be drawn: keep the recording going, nothing else
+    if (p.app->recording()) p.app->continue_recording(kRecordingPerSkippedFrameMs);
+    return;
+  }
+  if (g_gl_context_restored) {
+    g_gl_context_restored = false;
+    // A fresh renderer backend: DestroyDeviceObjects() alone would keep the backend's idea of how
+    // big its vertex and index buffers are, and the new, empty buffers would never be sized.
+    // Shutdown only deletes the stale names (WebGL ignores that); the next NewFrame makes the
+    // shaders, buffers and the font atlas's texture again.
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+  }
   if (p.app->recording() && emscripten_get_now() - p.last_drawn_ms < kRecordingRedrawMs) {
     p.app->continue_recording(kRecordingPerSkippedFrameMs);
     return;

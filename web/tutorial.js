@@ -76,7 +76,23 @@
   window.addEventListener('scroll', fitCanvas, { passive: true });
   new ResizeObserver(fitCanvas).observe($('app'));
   fitCanvas();
-  canvas.addEventListener('webglcontextlost', (e) => { showFatal('WebGL context lost; reload the page.'); e.preventDefault(); });
+  // Losing the WebGL context (a GPU reset, the browser reclaiming it) stops only the drawing: the
+  // app keeps its recording and answers the page, the text view still works, and when the browser
+  // gives the context back the app makes its GL objects again and draws as before. preventDefault()
+  // is what allows the context to be restored at all.
+  canvas.addEventListener('webglcontextlost', (e) => {
+    e.preventDefault();
+    if (Module._cv_gl_context_lost) Module._cv_gl_context_lost();
+    if (window.closurevizError) return;
+    statusBox.hidden = false;
+    statusBox.className = 'notice';
+    statusBox.textContent = 'The WebGL context was lost, so the diagram cannot be drawn until the browser ' +
+      'restores it. Your program and its recording are kept; the Text view still works.';
+  });
+  canvas.addEventListener('webglcontextrestored', () => {
+    if (Module._cv_gl_context_restored) Module._cv_gl_context_restored();
+    if (statusBox.className === 'notice') { statusBox.hidden = true; statusBox.className = ''; }
+  });
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
 
   // index.html made Module and started closureviz.js; the rest of Module is read only when used.

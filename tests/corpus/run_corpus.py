@@ -23,8 +23,10 @@ Usage:
 Expected results
   CPython's results are cached in
   ${XDG_CACHE_HOME:-~/.cache}/closureviz/corpus-oracle/<sha256>.json, keyed by
-  the sha256 of the program text + its stdin text (+ the CPython version, so
-  switching interpreters can never serve stale answers).
+  the sha256 of the program text + its stdin text + the program's absolute path
+  (a traceback names the file, and another clone of the repository has another
+  path) + the CPython version, so switching interpreters can never serve stale
+  answers.
   If NAME.expected exists beside NAME.py it is used instead of CPython. It is
   either a JSON object {"stdout": str, "stderr_last_line": str, "exit_code":
   int} (the last two optional, default "" and 0) or, if it is not such a JSON
@@ -169,9 +171,10 @@ class Oracle:
         self.ident, self.python = python_identity(python, env, cwd)
         self.dir = cache_dir()
 
-    def key(self, program, stdin_bytes):
+    def key(self, program, stdin_bytes, prog_path):
         h = hashlib.sha256()
-        for part in (CACHE_FORMAT, self.ident, program, stdin_bytes):
+        where = os.path.realpath(prog_path).encode()
+        for part in (CACHE_FORMAT, self.ident, program, stdin_bytes, where):
             h.update(len(part).to_bytes(8, "little"))
             h.update(part)
         return h.hexdigest()
@@ -183,7 +186,7 @@ class Oracle:
         if stdin_path:
             with open(stdin_path, "rb") as f:
                 stdin_bytes = f.read()
-        key = self.key(program, stdin_bytes)
+        key = self.key(program, stdin_bytes, prog_path)
         cpath = os.path.join(self.dir, key + ".json")
         if self.use_cache:
             try:

@@ -11,6 +11,7 @@ states the exact expected output. Every case also demands: no signal, no hang (t
 last stderr line that names what went wrong.
 """
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -345,6 +346,64 @@ def limit_options_are_checked(r):
         expect(message in got.stderr.decode(), f"{args}: {got.stderr!r}")
     got = r.cv("--max-memory-mb=0", "--max-output-kb", "0", "--max-source-kb=0", "--recursion-limit=50", path)
     expect(got.stdout == b"1\n", "0 means unlimited; = and space forms both work")
+
+# ---------------------------------------------------------------- trace export size
+
+# Every step of a trace carries the whole reachable heap, so a program that keeps a deep structure
+# alive for many steps makes a trace quadratic in size: this one, 100,000 levels deep, would write
+# tens of GB. --max-trace-mb (default 1024) stops the export; what was written stays valid.
+DEEP_NEST = "x = []\nfor i in range(100000):\n    x = [x]\nprint('built')\n"
+
+
+@case
+def trace_size_limit_jsonl(r):
+    path = r.write("deep_nest.py", DEEP_NEST)
+    out = os.path.join(r.workdir, "deep_nest.jsonl")
+    got = r.run([r.closureviz, "trace", path, "--max-trace-mb", "8", "-o", out], timeout=60)
+    expect(got.returncode == 1, f"exit {got.returncode}")
+    expect(got.stdout == b"built\n", f"the program's own output still goes to stdout: {got.stdout!r}")
+    expect(got.stderr.startswith(b"closureviz: trace: trace size limit reached: the trace of steps 1 to ")
+           and b"fills 8 MB (--max-trace-mb)" in got.stderr, f"stderr {got.stderr!r}")
+    size = os.path.getsize(out)
+    expect(size <= 8 << 20, f"the trace holds {size} bytes, more than the 8 MB asked for")
+    with open(out) as f:
+        records = [json.loads(line) for line in f]
+    steps = [rec for rec in records if rec["kind"] == "step"]
+    end = records[-1]
+    expect(records[0]["kind"] == "meta" and end["kind"] == "end", "meta first, end last")
+    expect([rec["step"] for rec in steps] == list(range(1, len(steps) + 1)) and len(steps) > 100,
+           f"steps 1..N in order, N={len(steps)}")
+    expect(end["status"] == "limit" and end["steps"] == len(steps) and "--max-trace-mb" in end["message"],
+           f"end record {end}")
+
+
+@case
+def trace_size_limit_pytutor(r):
+    path = r.write("deep_nest2.py", DEEP_NEST)
+    got = r.run([r.closureviz, "trace", path, "--format", "pytutor", "--max-trace-mb=4"], timeout=60)
+    expect(got.returncode == 1 and b"trace size limit reached" in got.stderr, f"exit {got.returncode} {got.stderr!r}")
+    expect(len(got.stdout) <= 4 << 20, f"{len(got.stdout)} bytes, more than 4 MB")
+    trace = json.loads(got.stdout)["trace"]
+    expect(trace[-1]["event"] == "instruction_limit_reached" and "--max-trace-mb" in trace[-1]["exception_msg"],
+           f"last entry {trace[-1]}")
+    expect(len(trace) > 100 and all(t["event"] != "instruction_limit_reached" for t in trace[:-1]), "steps before it")
+
+
+@case
+def trace_accepts_run_limits(r):
+    # Deeper than the default recursion limit of 1000 (a 1500-deep stack in every step is ~0.4 GB
+    # of trace, hence /dev/null and no size limit).
+    path = r.write("trace_limits.py", "def f(n):\n    return f(n + 1) if n < 1500 else n\nprint(f(0))\n")
+    got = r.run([r.closureviz, "trace", path, "--recursion-limit", "1600", "--max-memory-mb=512",
+                 "--max-trace-mb", "0", "-o", os.devnull], timeout=120)
+    expect(got.returncode == 0 and got.stdout == b"1500\n", f"exit {got.returncode} {got.stderr[-300:]!r}")
+    got = r.run([r.closureviz, "trace", path, "-o", os.devnull])
+    expect(got.returncode == 1 and last_line(got.stderr).startswith("RecursionError"), f"{got.stderr[-300:]!r}")
+    got = r.run([r.closureviz, "trace", path, "--max-trace-mb", "lots"])
+    expect(got.returncode == 2 and b"--max-trace-mb needs a whole number" in got.stderr, f"{got.stderr!r}")
+    got = r.run([r.closureviz, "trace", path, "--frobnicate", "1"])
+    expect(got.returncode == 2 and b"unknown option '--frobnicate'" in got.stderr, f"{got.stderr!r}")
+
 
 # ---------------------------------------------------------------- recursion through natives
 

@@ -4,7 +4,7 @@
 //                      --out DIR [--traces DIR]
 // run_web_tests.py serves the site, makes the reference traces with `closureviz trace` and judges
 // the result. Cases: lessons share_link embed presentation predict keyboard bad_input
-// infinite_loop screenshot budgets page_lifecycle.
+// infinite_loop screenshot budgets page_lifecycle heavy_programs.
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -681,16 +681,79 @@ async function casePageLifecycle(context) {
   await page.click('#btn-text');
   const mirror = await page.evaluate(() => document.getElementById('mirror').textContent);
   check(/make/.test(mirror), `the text view does not show the program's frames after the context loss: ${mirror.slice(0, 120)}`);
+  // 4. The context comes back: the notice goes, the app makes its GL objects again and draws the
+  // diagram as before (a blank or garbled canvas compresses to a much smaller PNG than a drawn one).
+  await page.click('#btn-text');  // the text view off again: the canvas as in a fresh page
   await page.evaluate(() => window.__loseContext.restoreContext());
-  await page.waitForTimeout(1000);
-  const reloaded = await page.evaluate(() => window.closureviz.load('print(2)\n'));
+  await page.waitForFunction(() => document.getElementById('status').hidden, null, { timeout: 10000 })
+    .catch(() => check(false, 'the context-lost notice stays after the context came back'));
+  const drawnAfter = async () => {
+    const frames = await page.evaluate(() => Module.ccall('cv_frame_count', 'number', [], []));
+    await page.waitForFunction((n) => Module.ccall('cv_frame_count', 'number', [], []) >= n + 3, frames, { timeout: 20000 });
+    return (await page.locator('#canvas').screenshot({ scale: 'css' })).length;
+  };
+  const reloaded = await page.evaluate((src) => window.closureviz.load(src, { step: 9 }), program);
   check(reloaded.status === 'ok', `loading a program after the context came back: ${reloaded.status}`);
+  const restoredPng = await drawnAfter();
+  // The same program and step drawn by a page that never lost its context.
+  const fresh = await openPage(page.context(), args.url + 'index.html');
+  await fresh.evaluate((src) => window.closureviz.load(src, { step: 9 }), program);
+  const frames = await fresh.evaluate(() => Module.ccall('cv_frame_count', 'number', [], []));
+  await fresh.waitForFunction((n) => Module.ccall('cv_frame_count', 'number', [], []) >= n + 3, frames, { timeout: 20000 });
+  const freshPng = (await fresh.locator('#canvas').screenshot({ scale: 'css' })).length;
+  info.canvasPngBytes = { afterRestore: restoredPng, neverLost: freshPng };
+  check(restoredPng > 0.8 * freshPng && restoredPng < 1.25 * freshPng,
+        `the canvas after the context came back (${restoredPng} B as PNG) does not look like a normal one (${freshPng} B)`);
+}
+
+// Programs that are heavy for the page rather than wrong: each must end with a clear message in
+// reasonable time, the page must stay usable (the editor keeps the program, the next program loads)
+// and nothing may abort the wasm module.
+async function caseHeavyPrograms(context) {
+  const page = await openPage(context, args.url + 'index.html');
+  const programs = [
+    // 100,000-deep nested list: CPython's repr gives up with RecursionError; every step's heap is deep.
+    { name: 'deep_nested_list', source: 'x = []\nfor i in range(100000):\n    x = [x]\nprint(x)\n',
+      status: 'error', message: /RecursionError/ },
+    // A list that grows until the heap limit: MemoryError, not an abort of the module.
+    { name: 'growing_list', source: 'x = []\nwhile True:\n    x.append([0] * 1000)\n',
+      status: ['error', 'limit'], message: /MemoryError|steps|memory/ },
+    { name: 'huge_repeat', source: 'x = [0] * 10**9\n', status: 'error', message: /MemoryError/ },
+    { name: 'huge_string', source: "s = 'a' * 10**10\n", status: 'error', message: /MemoryError/ },
+    { name: 'output_flood', source: "while True:\n    print('x' * 1000)\n", status: 'limit', message: /output|steps/ },
+    { name: 'wide_dict', source: 'd = {}\nfor i in range(200000):\n    d[i] = str(i)\nprint(len(d))\n',
+      status: ['ok', 'limit'], message: /.*/ },
+  ];
+  info.programs = {};
+  for (const p of programs) {
+    const started = Date.now();
+    let s = null;
+    let error = null;
+    try {
+      s = await page.evaluate((src) => window.closureviz.load(src), p.source);
+    } catch (e) {
+      error = String(e).slice(0, 300);
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const message = await text(page, '#message-text').catch((e) => `(no message: ${e})`);
+    info.programs[p.name] = { seconds, status: s && s.status, steps: s && s.step_count, message: message.slice(0, 200), error };
+    if (!check(!error && s, `${p.name}: load() failed: ${error}`)) break;
+    const statuses = Array.isArray(p.status) ? p.status : [p.status];
+    check(statuses.includes(s.status), `${p.name}: status ${s.status}, expected ${statuses.join(' or ')}`);
+    check(p.message.test(message), `${p.name}: message ${message}`);
+    check(seconds < 90, `${p.name}: took ${seconds} s`);
+    const alive = await page.evaluate(() => window.closureviz.step(1).step).catch((e) => String(e));
+    check(alive === 1 || s.step_count === 0, `${p.name}: the page does not answer after it: ${alive}`);
+  }
+  const after = await page.evaluate(() => window.closureviz.load('print("still here")\n'));
+  check(after.status === 'ok', `a small program after the heavy ones: ${after.status}`);
 }
 
 const CASES = {
   lessons: caseLessons, share_link: caseShareLink, embed: caseEmbed, presentation: casePresentation,
   predict: casePredict, keyboard: caseKeyboard, bad_input: caseBadInput, infinite_loop: caseInfiniteLoop,
   screenshot: caseScreenshot, budgets: caseBudgets, page_lifecycle: casePageLifecycle,
+  heavy_programs: caseHeavyPrograms,
 };
 
 async function main() {
