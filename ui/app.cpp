@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -338,6 +339,48 @@ std::string App::dump_diagram_json() const {
                        {"code_font_pixels", fonts_.code ? fonts_.code->FontSize : 0.0f},
                        {"font_global_scale", ImGui::GetCurrentContext() ? ImGui::GetIO().FontGlobalScale : 1.0f}};
   const CodeEditor::Geometry& g = editor_.geometry();
+  // The theme's text colours with the background each is drawn on, as "#rrggbb" pairs: the tests
+  // check their contrast (the projector theme must be readable on a washed-out projector).
+  {
+    auto hex = [](unsigned r, unsigned g, unsigned b) {
+      char text[8];
+      std::snprintf(text, sizeof text, "#%02x%02x%02x", r & 255u, g & 255u, b & 255u);
+      return std::string(text);
+    };
+    auto rgba = [&](layout::Rgba v) { return hex(v >> 24, v >> 16, v >> 8); };
+    auto col32 = [&](ImU32 v) { return hex(v >> IM_COL32_R_SHIFT, v >> IM_COL32_G_SHIFT, v >> IM_COL32_B_SHIFT); };
+    auto vec4 = [&](const ImVec4& v) {
+      return hex(unsigned(v.x * 255 + 0.5f), unsigned(v.y * 255 + 0.5f), unsigned(v.z * 255 + 0.5f));
+    };
+    const ThemeSet& t = colors();
+    const layout::Theme& d = t.diagram;
+    nlohmann::json pairs = {
+        {"diagram text", {rgba(d.text), rgba(d.background)}},
+        {"frame text", {rgba(d.text), rgba(d.frame_fill)}},
+        {"frame title", {rgba(d.text), rgba(d.frame_header)}},
+        {"object title", {rgba(d.text), rgba(d.object_header)}},
+        {"function title", {rgba(d.text), rgba(d.function_header)}},
+        {"cell title", {rgba(d.text), rgba(d.cell_header)}},
+        {"inline value", {rgba(d.value_text), rgba(d.value_cell)}},
+        {"greyed frame text", {rgba(d.text_muted), rgba(d.greyed_fill)}},
+        {"gutter numbers", {col32(t.app.gutter_text), col32(t.app.gutter_bg)}},
+        {"code on executed line", {vec4(t.app.tokens[0]), col32(t.app.executed_line_bg)}},
+        {"code on next line", {vec4(t.app.tokens[0]), col32(t.app.next_line_bg)}},
+        {"error message", {col32(t.app.error_text), col32(t.app.error_line_bg)}},
+    };
+    static const char* const kTokenNames[] = {"plain", "keyword", "builtin", "number", "string", "comment", "def name"};
+    for (int k = 0; k < 7; ++k) pairs[std::string("code ") + kTokenNames[k]] = {vec4(t.app.tokens[k]), col32(t.app.code_bg)};
+    if (ImGui::GetCurrentContext()) {
+      const ImGuiStyle& style = ImGui::GetStyle();
+      pairs["window text"] = {vec4(style.Colors[ImGuiCol_Text]), vec4(style.Colors[ImGuiCol_WindowBg])};
+      pairs["button text"] = {vec4(style.Colors[ImGuiCol_Text]), vec4(style.Colors[ImGuiCol_Button])};
+    }
+    ui["text_colors"] = std::move(pairs);
+  }
+  ui["code_markers"] = {{"executed", last_markers_.executed_line},
+                        {"next", last_markers_.next_line},
+                        {"error_line", last_markers_.error_line},
+                        {"error_message", last_markers_.error_message}};
   ui["code_lines"] = {{"gutter_x", g.gutter_x}, {"gutter_w", g.gutter_w}, {"text_x", g.text_x}, {"y", g.y}, {"line_height", g.line_height}};
   nlohmann::json widgets = nlohmann::json::object();
   for (const auto& [name, rect] : last_widgets_) widgets[name] = rect;
@@ -754,6 +797,8 @@ void App::draw_code_column(float width, float height) {
     markers.error_line = session_->error_line();
     markers.error_message = session_->message();
   }
+  last_markers_ = markers;
+  last_markers_.breakpoints = nullptr;
   const int clicked = editor_.draw(ImVec2(width, code_h), mode_ == Mode::Edit, markers, c, fonts_.code);
   if (clicked > 0) toggle_breakpoint(clicked);
 

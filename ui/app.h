@@ -160,6 +160,7 @@ class App {
   using Widgets = std::vector<std::pair<std::string, std::array<float, 4>>>;
   Widgets widgets_;               // name, [x, y, w, h] on screen, for the frame being drawn
   Widgets last_widgets_;          // ... and for the last frame drawn
+  CodeMarkers last_markers_;      // the code pane's markers in the last frame drawn (for the test dump)
 };
 
 // The app of this process (set by ui/main.cpp), for the browser's JavaScript API.

@@ -141,6 +141,8 @@ ThemeSet make_projector() {
   c.executed_marker = IM_COL32(0, 140, 40, 255);
   c.next_line_bg = IM_COL32(255, 205, 200, 255);
   c.next_marker = IM_COL32(200, 0, 0, 255);
+  c.error_line_bg = IM_COL32(255, 226, 226, 255);
+  c.error_text = IM_COL32(140, 0, 20, 255);   // 7.9:1 on the error line
   c.timeline_depth = IM_COL32(60, 110, 200, 255);
   c.timeline_cursor = IM_COL32(0, 0, 0, 255);
   c.accent = IM_COL32(0, 64, 180, 255);

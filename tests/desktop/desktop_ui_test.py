@@ -17,6 +17,10 @@ Cases (each starts the app in one shared Xvfb display; all by default):
               about the pointer, zoom buttons, Fit returns to fit-to-window, view switch by clicking
   present     F5 presentation mode (toolbar hidden, larger text, PageDown/PageUp step), Esc leaves;
               Ctrl+= re-rasterises the fonts at the new size (crisp text: no bitmap scaling)
+  markers     the just-executed and next-line markers at every step of a program (against the trace),
+              a runtime error marked at the raising line and then at the module's line with CPython's
+              message, a syntax error marked at CPython's line in Edit mode; the projector theme's text
+              colours against their backgrounds (WCAG contrast 7:1, 4.5:1 for muted text)
   files       File > Save as (the app's dialog, a typed path), File > Open, the theme menu; a second
               run remembers recent files, theme, window size and column split; File > Open recent; a
               file dragged onto the window (XDND, as a file manager drags: xdnd_drop.py) is opened
@@ -575,8 +579,118 @@ def case_files(a, config):
             "Open recent; a file dropped through XDND opened")
 
 
+def contrast(fg, bg):
+    """WCAG 2 contrast ratio of two "#rrggbb" colours (1 to 21)."""
+    def luminance(c):
+        def channel(v):
+            v /= 255
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        r, g, b = (int(c[i:i + 2], 16) for i in (1, 3, 5))
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    hi, lo = sorted((luminance(fg), luminance(bg)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def expected_markers(steps, k):
+    """Python Tutor's two arrows for step k (1-based) of a trace: (line just executed, next line).
+    At a return the returning line has just run and the next step's line is next; otherwise the
+    step's line is next and the previous step's line has just run (the caller's line after a call)."""
+    s = steps[k - 1]
+    if s["event"] == "return":
+        return s["line"], (steps[k]["line"] if k < len(steps) else 0)
+    prev = k - 1
+    if prev >= 1 and steps[prev - 1]["event"] == "call":
+        prev -= 1
+    return (steps[prev - 1]["line"] if prev >= 1 else 0), s["line"]
+
+
+def case_markers(a, config):
+    # 1. The two line markers at every step of a small program with a call and a return.
+    program = os.path.join(a.out_dir, "markers.py")
+    with open(program, "w") as f:
+        f.write("def double(x):\n    y = x * 2\n    return y\n\nn = double(4)\nprint(n)\n")
+    steps = trace_of(a.closureviz, program)
+    # Stated by hand as well as by rule, so that the rule itself is checked: entering double()
+    # the call line 5 has just run and line 2 is next; at its return line 3 has just run and
+    # line 6 is next.
+    by_rule = [expected_markers(steps, k) for k in range(1, len(steps) + 1)]
+    enter = next(k for k, s in enumerate(steps, 1) if s["event"] == "line" and s["line"] == 2)
+    leave = next(k for k, s in enumerate(steps, 1) if s["event"] == "return" and s["line"] == 3)
+    expect(by_rule[enter - 1] == (5, 2) and by_rule[leave - 1] == (3, 6), f"markers: rule gives {by_rule}")
+    app = App(a, "markers", [program, "--theme", "projector"], config)
+    seen = []
+    try:
+        d = app.state()
+        for k in range(1, len(steps) + 1):
+            if k > 1:
+                app.keys("Right")
+            d = app.wait_for(f"markers: step {k} not reached", lambda d: d["state"]["step"] == k)
+            m = d["ui"]["code_markers"]
+            seen.append((m["executed"], m["next"]))
+            expect((m["executed"], m["next"]) == by_rule[k - 1],
+                   f"markers: step {k} ({steps[k - 1]['event']} line {steps[k - 1]['line']}): executed/next "
+                   f"{m['executed']}/{m['next']}, expected {by_rule[k - 1][0]}/{by_rule[k - 1][1]}")
+            expect(m["error_line"] == 0, f"markers: step {k} has an error marker on line {m['error_line']}")
+        # 2. The projector theme: every text colour against what it is drawn on at WCAG's enhanced
+        # contrast (7:1), the inline values and muted text at least at 4.5:1.
+        expect(d["ui"]["theme"] == "projector", f"markers: theme {d['ui']['theme']}")
+        weak = {name: round(contrast(*pair), 2) for name, pair in d["ui"]["text_colors"].items()
+                if contrast(*pair) < (4.5 if name in ("greyed frame text", "gutter numbers") else 7.0)}
+        expect(len(d["ui"]["text_colors"]) >= 15, f"markers: only {len(d['ui']['text_colors'])} colour pairs dumped")
+        expect(not weak, f"markers: projector theme colours below the contrast asked for: {weak}")
+        lowest = min(contrast(*pair) for pair in d["ui"]["text_colors"].values())
+        app.quit()
+    finally:
+        app.kill()
+
+    # 3. A runtime error: at the exception step the raising line is marked with the exception; at
+    # the last step the module's line is marked with CPython's last traceback line.
+    failing = os.path.join(a.out_dir, "markers_error.py")
+    with open(failing, "w") as f:
+        f.write("def ratio(a, b):\n    return a / b\n\nprint(ratio(6, 3))\nprint(ratio(1, 0))\n")
+    cpython = subprocess.run([sys.executable, failing], capture_output=True, text=True, timeout=60)
+    last_line = cpython.stderr.strip().splitlines()[-1]
+    module_line = int([ln for ln in cpython.stderr.splitlines() if "in <module>" in ln][-1].split("line ")[1].split(",")[0])
+    steps = trace_of(a.closureviz, failing)
+    raised = next(k for k, s in enumerate(steps, 1) if s["event"] == "exception")
+    app = App(a, "markers_error", [failing, "--step", str(raised)], config)
+    try:
+        d = app.wait_for(f"markers: step {raised} not shown", lambda d: d["state"]["step"] == raised)
+        m = d["ui"]["code_markers"]
+        expect(m["error_line"] == 2 and m["error_message"] == "ZeroDivisionError: division by zero",
+               f"markers: at the exception step: line {m['error_line']}, message {m['error_message']!r}")
+        app.keys("End")
+        d = app.wait_for("markers: End did not reach the last step", lambda d: d["state"]["step"] == len(steps))
+        m = d["ui"]["code_markers"]
+        expect(m["error_line"] == module_line and m["error_message"] == last_line,
+               f"markers: last step: line {m['error_line']} {m['error_message']!r}, CPython: line {module_line} {last_line!r}")
+        app.quit()
+    finally:
+        app.kill()
+
+    # 4. A syntax error: Edit mode stays, the line CPython reports is marked with its message.
+    broken = os.path.join(a.out_dir, "markers_syntax.py")
+    with open(broken, "w") as f:
+        f.write("def f(x):\n    return x +\n\nprint(f(1))\n")
+    cpython = subprocess.run([sys.executable, broken], capture_output=True, text=True, timeout=60)
+    syntax_line = int([ln for ln in cpython.stderr.splitlines() if ", line " in ln][-1].split("line ")[1].split(",")[0].split()[0])
+    syntax_message = cpython.stderr.strip().splitlines()[-1]
+    app = App(a, "markers_syntax", [broken], config)
+    try:
+        d = app.wait_for("markers: the syntax error is not marked",
+                         lambda d: d["mode"] == "edit" and d["ui"]["code_markers"]["error_line"] > 0)
+        m = d["ui"]["code_markers"]
+        expect(m["error_line"] == syntax_line and syntax_message in m["error_message"],
+               f"markers: syntax error at line {m['error_line']} {m['error_message']!r}, CPython: line {syntax_line} {syntax_message!r}")
+        app.quit()
+    finally:
+        app.kill()
+    return (f"executed/next markers right at all {len(seen)} steps; projector theme: lowest text contrast "
+            f"{lowest:.1f}:1; runtime error marked at line 2 then {module_line}; syntax error at line {syntax_line}")
+
+
 CASES = {"editor": case_editor, "navigation": case_navigation, "playback": case_playback, "diagram": case_diagram,
-         "present": case_present, "files": case_files}
+         "present": case_present, "files": case_files, "markers": case_markers}
 
 
 def inner(a):
