@@ -85,12 +85,18 @@ int CodeEditor::input_callback(ImGuiInputTextCallbackData* data) {
 
 int CodeEditor::on_input(ImGuiInputTextCallbackData* data) {
   if (data->EventFlag == ImGuiInputTextFlags_CallbackCharFilter) {
-    // Tab and Enter are finished in the CallbackAlways below, where the text is available.
-    if (data->EventChar == '\t') {
+    // Tab and Enter are finished in the CallbackAlways below, where the text is available. Only
+    // the keys count: pasted text passes this filter too, character by character (ImGui's Ctrl+V,
+    // and the browser's paste event typed in by ui/main.cpp), and keeps its own tabs and indentation.
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool tab_key = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab)) && !io.KeyCtrl;
+    const bool enter_key = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter));
+    if (data->EventChar == '\t' && tab_key) {
       pending_tab_ = true;
       return 1;
     }
-    if (data->EventChar == '\n') pending_newline_ = true;
+    if (data->EventChar == '\n' && enter_key) pending_newline_ = true;
     return 0;
   }
   if (data->EventFlag != ImGuiInputTextFlags_CallbackAlways) return 0;

@@ -251,12 +251,21 @@ def case_editor(a, config):
                 break
             time.sleep(0.25)
         expect(copied == "def f(n):", f"editor: the X clipboard holds {copied!r} after Ctrl+C, expected 'def f(n):'")
-        # Paste from the X clipboard: another X client (xclip) owns it.
-        subprocess.run([a.xclip, "-selection", "clipboard", "-i"], input="print('pasted')", text=True, timeout=20,
+        # Paste from the X clipboard: another X client (xclip) owns it. Several lines, indented and
+        # with a tab: pasted as they are, without the auto-indent that Enter and Tab keys get.
+        pasted = "def g():\n    return 'pasted'\n\tprint\nprint(g())"
+        subprocess.run([a.xclip, "-selection", "clipboard", "-i"], input=pasted, text=True, timeout=20,
                        stderr=subprocess.DEVNULL)   # it serves the selection until the display closes
         time.sleep(0.5)
         app.chord("ctrl", "End")
         app.keys("Return")
+        app.chord("ctrl", "v")
+        app.wait_for("Ctrl+V did not paste the X clipboard's text as it is", src(program + "\n" + pasted))
+        app.chord("ctrl", "z")
+        app.wait_for("Ctrl+Z did not undo the paste", src(program + "\n"))
+        subprocess.run([a.xclip, "-selection", "clipboard", "-i"], input="print('pasted')", text=True, timeout=20,
+                       stderr=subprocess.DEVNULL)
+        time.sleep(0.5)
         app.chord("ctrl", "v")
         final = program + "\nprint('pasted')"
         app.wait_for("Ctrl+V did not paste the X clipboard's text", src(final))

@@ -4,7 +4,7 @@
 //                      --out DIR [--traces DIR]
 // run_web_tests.py serves the site, makes the reference traces with `closureviz trace` and judges
 // the result. Cases: lessons share_link embed presentation predict keyboard bad_input
-// infinite_loop screenshot budgets page_lifecycle heavy_programs.
+// infinite_loop screenshot budgets page_lifecycle heavy_programs clipboard.
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -706,6 +706,55 @@ async function casePageLifecycle(context) {
         `the canvas after the context came back (${restoredPng} B as PNG) does not look like a normal one (${freshPng} B)`);
 }
 
+// The browser clipboard and the canvas's code editor: a paste event aimed at the canvas is typed
+// into the editor as it is (several lines, indentation and a tab kept, no auto-indent added);
+// Ctrl+A, Ctrl+C in the editor put its text on the clipboard; a paste into the page's own text
+// area stays there.
+async function caseClipboard(context) {
+  const origin = new URL(args.url).origin;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const page = await openPage(context, args.url + 'index.html');
+  const program = 'x = 1\nprint(x)\n';
+  await page.evaluate((src) => window.closureviz.load(src), program);
+  const source = () => page.evaluate(() => Module.ccall('cv_source', 'string', [], []));
+  const waitSource = (want, what) => page.waitForFunction((w) => Module.ccall('cv_source', 'string', [], []) === w, want,
+    { timeout: 15000, polling: 100 }).then(() => true, async () => check(false, `${what}: the editor holds ${JSON.stringify(await source())}`));
+  await page.focus('#canvas');
+  await page.keyboard.press('Control+Enter');   // Edit mode, with the editor focused
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Control+End');
+  await page.waitForTimeout(300);
+  const pasteInto = (selector, text) => page.evaluate(([sel, t]) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.querySelector(sel).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, [selector, text]);
+  const pasted = "def g():\n\tif 1:\n\t    return 'pasted'\nprint(g())";   // a tab-indented body is valid Python
+  await pasteInto('#canvas', pasted);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+c');
+  let copied = null;
+  for (let i = 0; i < 40 && copied !== program + pasted; ++i) {
+    await page.waitForTimeout(150);
+    copied = await page.evaluate(() => navigator.clipboard.readText()).catch((e) => `clipboard error: ${e}`);
+  }
+  check(copied === program + pasted, `Ctrl+A, Ctrl+C in the editor after the paste: the clipboard holds ${JSON.stringify(copied)}`);
+  info.copied = copied === program + pasted;
+  // Visualize (Ctrl+Enter) records exactly the pasted program: it runs and prints 'pasted'.
+  await page.keyboard.press('Control+Enter');
+  info.recorded = await waitSource(program + pasted, 'Visualize after the paste');
+  await page.waitForFunction(() => window.closureviz.state().status !== 'recording', null, { timeout: 15000 });
+  const after = await page.evaluate(() => window.closureviz.step(1e6));
+  check(after.status === 'ok' && after.record && after.record.out === 'pasted\n',
+        `the pasted program: status ${after.status} ${after.message}, last output ${JSON.stringify(after.record && after.record.out)}`);
+  // The tutorial's playground is a text area of the page: its paste is the browser's, not the canvas's.
+  await page.focus('#playground-code');
+  const before = await source();
+  await pasteInto('#playground-code', 'print("not for the canvas")');
+  await page.waitForTimeout(500);
+  check((await source()) === before, 'a paste into the playground reached the canvas editor');
+}
+
 // Programs that are heavy for the page rather than wrong: each must end with a clear message in
 // reasonable time, the page must stay usable (the editor keeps the program, the next program loads)
 // and nothing may abort the wasm module.
@@ -753,7 +802,7 @@ const CASES = {
   lessons: caseLessons, share_link: caseShareLink, embed: caseEmbed, presentation: casePresentation,
   predict: casePredict, keyboard: caseKeyboard, bad_input: caseBadInput, infinite_loop: caseInfiniteLoop,
   screenshot: caseScreenshot, budgets: caseBudgets, page_lifecycle: casePageLifecycle,
-  heavy_programs: caseHeavyPrograms,
+  heavy_programs: caseHeavyPrograms, clipboard: caseClipboard,
 };
 
 async function main() {
