@@ -19,6 +19,8 @@ void install_dict_methods(VM& vm);       // dict and its views
 void install_set_methods(VM& vm);        // set and frozenset
 void install_number_methods(VM& vm);     // int, bool, float
 void install_range_slice_methods(VM& vm);
+// The special methods of builtin operations that code may call by name (list.__add__, set.__or__, ...).
+void install_layout_dunders(VM& vm);
 
 // collections.namedtuple for C++ callers (functools' CacheInfo): a tuple subclass whose
 // fields are also attributes; `defaults` apply to the last fields.

@@ -633,6 +633,11 @@ bool VM::equals(Value a, Value b) {
   return truthy(r);
 }
 
+Value layout_richcompare(VM& vm, Value a, Value b, CompareOpArg op) {
+  RecursionGuard guard(vm, " in comparison");
+  return native_richcompare(vm, a, b, op);
+}
+
 Value VM::compare(Value a, Value b, CompareOpArg op) {
   if (a.is_small_int() && b.is_small_int()) {
     int64_t x = a.as_small_int(), y = b.as_small_int();

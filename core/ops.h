@@ -28,6 +28,15 @@ struct NameKey {
 
 // ---------------------------------------------------------------- special methods
 
+// The operations of builtin layouts alone, never a user's override (for list.__eq__, set.__or__
+// and the other special methods of builtin types that code calls by name:
+// methods_layout_dunders.cpp). NotImplemented where the layout does not know the other operand;
+// sequences raise TypeError for what they cannot concatenate or repeat.
+Value layout_richcompare(VM& vm, Value a, Value b, CompareOpArg op);
+Value layout_binary_op(VM& vm, Value a, Value b, BinaryOpArg op);
+Value layout_inplace_op(VM& vm, Value a, Value b, BinaryOpArg op);
+
+
 // The builtin class providing the native behaviour of a layout (list for ObjKind::List,
 // object for ObjKind::Instance, BaseException for ObjKind::Exception, ...).
 TypeObject* layout_owner(const VM& vm, ObjKind kind);

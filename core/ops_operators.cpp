@@ -342,6 +342,20 @@ Value sequence_operation(VM& vm, Value a, Value b, BinaryOpArg op, bool inplace)
 
 }  // namespace
 
+Value layout_binary_op(VM& vm, Value a, Value b, BinaryOpArg op) {
+  Value r = native_binary(vm, a, b, op);
+  if (r != vm.NotImplemented) return r;
+  return sequence_operation(vm, a, b, op, false);
+}
+
+Value layout_inplace_op(VM& vm, Value a, Value b, BinaryOpArg op) {
+  Value r = native_inplace(vm, a, b, op);
+  if (r != vm.NotImplemented) return r;
+  if (kind_of(a) == ObjKind::List && (op == BinaryOpArg::Add || op == BinaryOpArg::Mul))
+    return sequence_operation(vm, a, b, op, true);
+  return layout_binary_op(vm, a, b, op);
+}
+
 Value VM::binary_op(Value a, Value b, BinaryOpArg op) {
   const int code = static_cast<int>(op);
   const bool inplace = code >= kInplaceOffset;

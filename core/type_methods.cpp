@@ -12,6 +12,7 @@ void install_type_methods(VM& vm) {
   install_set_methods(vm);
   install_number_methods(vm);
   install_range_slice_methods(vm);
+  install_layout_dunders(vm);
 }
 
 }  // namespace cv
