@@ -50,6 +50,8 @@ class App {
   // (also shown in the app, which stays in Edit mode); a runtime error still records the steps
   // up to it and returns true.
   bool load_program(std::string source, std::string* error);
+  // The file name the program runs as (tracebacks, the title): set by whoever supplies the source.
+  void set_program_name(std::string name) { program_name_ = std::move(name); }
   void set_step(std::uint32_t step);   // clamped to 1..step_count (steps numbered as in the trace export)
   std::uint32_t step() const { return step_; }
   std::uint32_t step_count() const;

@@ -41,6 +41,8 @@ EMSCRIPTEN_KEEPALIVE int cv_load(const char* source, std::uint32_t length) {
     return 0;
   }
   std::string error;
+  // A program from the page has no file: it runs as program.py, not as the example shown before it.
+  app->set_program_name("program.py");
   const bool ok = app->load_program(std::string(source ? source : "", source ? length : 0), &error);
   reply(ok ? std::string() : error);
   return ok ? 1 : 0;
