@@ -214,7 +214,7 @@ void install_layout_dunders(VM& vm) {
                             {"__floor__", float_floor_ceil_dunder<false>},
                             {"__ceil__", float_floor_ceil_dunder<true>}});
   def_all(vm, vm.t.none_type, {{"__bool__", none_bool_dunder}, {"__repr__", none_repr_dunder}});
-  for (TypeObject* type : {vm.t.function, vm.t.builtin_function}) def_all(vm, type, {{"__call__", call_dunder}});
+  for (TypeObject* type : {vm.t.function, vm.t.builtin_function, vm.t.method}) def_all(vm, type, {{"__call__", call_dunder}});
 }
 
 }  // namespace cv
