@@ -1000,8 +1000,13 @@
 
   const playground = $('playground-code');
   const PLAYGROUND_START = '01_what_is_a_closure.py';
+  // The lesson's text arrives later than a share link's program, or than what the learner starts
+  // typing: it replaces only a playground that nothing else has written to meanwhile.
   async function resetPlayground() {
-    try { playground.value = await lessonSource(PLAYGROUND_START); } catch (e) { playground.value = ''; }
+    const before = playground.value;
+    let text = '';
+    try { text = await lessonSource(PLAYGROUND_START); } catch (e) { text = ''; }
+    if (playground.value === before) playground.value = text;
   }
   $('playground-run').addEventListener('click', () => {
     document.querySelectorAll('figure.program.active').forEach((f) => f.classList.remove('active'));
