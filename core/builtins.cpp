@@ -6,6 +6,7 @@
 // `__new__`, defined with the other methods of each type (methods_*.cpp); the lazy
 // iterator classes of this file (map, filter, zip, enumerate, reversed) are here.
 #include <algorithm>
+#include <span>
 #include <cmath>
 
 #include "core/native_args.h"
@@ -702,6 +703,32 @@ Value builtin_vars(VM& vm, PosArgs args, KwArgs kwargs, Object*) {
   return d;
 }
 
+// The attributes that ops_attr.cpp answers for objects of `kind` without a dict or class entry
+// (only those getattr answers), for dir().
+std::span<const char* const> native_attribute_names(ObjKind kind) {
+  static constexpr const char* kFunction[] = {
+      "__annotations__", "__builtins__", "__closure__", "__code__", "__defaults__", "__dict__",
+      "__globals__", "__kwdefaults__", "__module__", "__name__", "__qualname__"};
+  static constexpr const char* kBuiltin[] = {"__module__", "__name__", "__qualname__", "__self__"};
+  static constexpr const char* kMethod[] = {"__func__", "__self__"};
+  static constexpr const char* kCell[] = {"cell_contents"};
+  static constexpr const char* kCode[] = {
+      "co_argcount", "co_cellvars", "co_consts", "co_filename", "co_firstlineno", "co_flags", "co_freevars",
+      "co_kwonlyargcount", "co_name", "co_names", "co_nlocals", "co_posonlyargcount", "co_qualname",
+      "co_stacksize", "co_varnames"};
+  static constexpr const char* kGenerator[] = {"__name__", "__qualname__", "gi_code", "gi_frame",
+                                               "gi_running", "gi_suspended", "gi_yieldfrom"};
+  switch (kind) {
+    case ObjKind::Function: return kFunction;
+    case ObjKind::Builtin: return kBuiltin;
+    case ObjKind::BoundMethod: return kMethod;
+    case ObjKind::Cell: return kCell;
+    case ObjKind::Code: return kCode;
+    case ObjKind::Generator: return kGenerator;
+    default: return {};
+  }
+}
+
 Value builtin_dir(VM& vm, PosArgs args, KwArgs kwargs, Object*) {
   kwargs_none(vm, "dir", kwargs);
   args_between(vm, "dir", args, 0, 1);
@@ -731,30 +758,9 @@ Value builtin_dir(VM& vm, PosArgs args, KwArgs kwargs, Object*) {
       for (TypeObject* base : t->mro) add_keys(base->attrs);
       names.push_back(vm.intern("__class__"));
       // Attributes the VM serves natively for these objects (ops_attr.cpp), listed as CPython
-      // lists its descriptors: `'__closure__' in dir(f)` must hold. Only what getattr answers.
-      if (obj.is_object() && !is_class) {
-        static const std::vector<const char*> kFunction = {
-            "__annotations__", "__builtins__", "__closure__", "__code__", "__defaults__", "__dict__",
-            "__globals__", "__kwdefaults__", "__module__", "__name__", "__qualname__"};
-        static const std::vector<const char*> kBuiltin = {"__module__", "__name__", "__qualname__", "__self__"};
-        static const std::vector<const char*> kCell = {"cell_contents"};
-        static const std::vector<const char*> kCode = {
-            "co_argcount", "co_cellvars", "co_consts", "co_filename", "co_firstlineno", "co_flags", "co_freevars",
-            "co_kwonlyargcount", "co_name", "co_names", "co_nlocals", "co_posonlyargcount", "co_qualname",
-            "co_stacksize", "co_varnames"};
-        static const std::vector<const char*> kGenerator = {"__name__", "__qualname__", "gi_code", "gi_frame",
-                                                            "gi_running", "gi_suspended", "gi_yieldfrom"};
-        static const std::vector<const char*> kMethod = {"__func__", "__self__"};
-        static const std::vector<const char*> kNone;
-        const ObjKind kind = obj.as_object()->kind;
-        const std::vector<const char*>& native = kind == ObjKind::Function ? kFunction
-                                                 : kind == ObjKind::Builtin ? kBuiltin
-                                                 : kind == ObjKind::Cell ? kCell
-                                                 : kind == ObjKind::Code ? kCode
-                                                 : kind == ObjKind::Generator ? kGenerator
-                                                 : kind == ObjKind::BoundMethod ? kMethod : kNone;
-        for (const char* name : native) names.push_back(vm.intern(name));
-      }
+      // lists its descriptors: `'__closure__' in dir(f)` must hold.
+      if (obj.is_object() && !is_class)
+        for (const char* name : native_attribute_names(obj.as_object()->kind)) names.push_back(vm.intern(name));
       // What CPython's user classes carry as descriptors: __dict__ and __weakref__.
       bool user_class = false;
       for (TypeObject* base : t->mro) user_class |= !base->is_builtin && dict_get_str(vm, base->attrs, "__slots__").is_null();

@@ -613,6 +613,17 @@ def expected_markers(steps, k):
     return (steps[prev - 1]["line"] if prev >= 1 else 0), s["line"]
 
 
+def cpython_report(a, name, source):
+    """Writes `source` to OUT_DIR/name and runs python3 on it: (path, the line numbers of the
+    `File "...", line N` entries of its error report, outermost first, the report's last line)."""
+    path = os.path.join(a.out_dir, name)
+    with open(path, "w") as f:
+        f.write(source)
+    report = subprocess.run([sys.executable, path], capture_output=True, text=True, timeout=60).stderr.strip().splitlines()
+    lines = [int(ln.split(", line ")[1].split(",")[0].split()[0]) for ln in report if ln.lstrip().startswith("File ")]
+    return path, lines, report[-1]
+
+
 def case_markers(a, config):
     # 1. The two line markers at every step of a small program with a call and a return.
     program = os.path.join(a.out_dir, "markers.py")
@@ -654,12 +665,9 @@ def case_markers(a, config):
 
     # 3. A runtime error: at the exception step the raising line is marked with the exception; at
     # the last step the module's line is marked with CPython's last traceback line.
-    failing = os.path.join(a.out_dir, "markers_error.py")
-    with open(failing, "w") as f:
-        f.write("def ratio(a, b):\n    return a / b\n\nprint(ratio(6, 3))\nprint(ratio(1, 0))\n")
-    cpython = subprocess.run([sys.executable, failing], capture_output=True, text=True, timeout=60)
-    last_line = cpython.stderr.strip().splitlines()[-1]
-    module_line = int([ln for ln in cpython.stderr.splitlines() if "in <module>" in ln][-1].split("line ")[1].split(",")[0])
+    failing, lines, last_line = cpython_report(
+        a, "markers_error.py", "def ratio(a, b):\n    return a / b\n\nprint(ratio(6, 3))\nprint(ratio(1, 0))\n")
+    module_line = lines[0]
     steps = trace_of(a.closureviz, failing)
     raised = next(k for k, s in enumerate(steps, 1) if s["event"] == "exception")
     app = App(a, "markers_error", [failing, "--step", str(raised)], config)
@@ -678,12 +686,8 @@ def case_markers(a, config):
         app.kill()
 
     # 4. A syntax error: Edit mode stays, the line CPython reports is marked with its message.
-    broken = os.path.join(a.out_dir, "markers_syntax.py")
-    with open(broken, "w") as f:
-        f.write("def f(x):\n    return x +\n\nprint(f(1))\n")
-    cpython = subprocess.run([sys.executable, broken], capture_output=True, text=True, timeout=60)
-    syntax_line = int([ln for ln in cpython.stderr.splitlines() if ", line " in ln][-1].split("line ")[1].split(",")[0].split()[0])
-    syntax_message = cpython.stderr.strip().splitlines()[-1]
+    broken, lines, syntax_message = cpython_report(a, "markers_syntax.py", "def f(x):\n    return x +\n\nprint(f(1))\n")
+    syntax_line = lines[-1]
     app = App(a, "markers_syntax", [broken], config)
     try:
         d = app.wait_for("markers: the syntax error is not marked",

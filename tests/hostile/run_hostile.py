@@ -401,8 +401,9 @@ def trace_accepts_run_limits(r):
     expect(got.returncode == 1 and last_line(got.stderr).startswith("RecursionError"), f"{got.stderr[-300:]!r}")
     # trace ends as python3 ends: exit(N) gives status N, an uncaught exception 1.
     for source, status in [("print('a')\nexit(3)\n", 3), ("raise SystemExit('bye')\n", 1), ("1 / 0\n", 1), ("pass\n", 0)]:
-        want = r.py(r.write("trace_status.py", source))
-        got = r.run([r.closureviz, "trace", r.write("trace_status.py", source), "-o", os.devnull])
+        program = r.write("trace_status.py", source)
+        want = r.py(program)
+        got = r.run([r.closureviz, "trace", program, "-o", os.devnull])
         expect(got.returncode == want.returncode == status, f"trace of {source!r}: exit {got.returncode}, python3 {want.returncode}")
         expect(last_line(got.stderr) == last_line(want.stderr), f"trace of {source!r}: {got.stderr!r}, python3 {want.stderr!r}")
     got = r.run([r.closureviz, "trace", path, "--max-trace-mb", "lots"])

@@ -183,23 +183,32 @@ TEST_CASE("RecordingModels rejects steps outside the recording", "[layout][recor
   CHECK_NOTHROW(models.model(models.step_count(), ViewMode::Cells));
 }
 
-TEST_CASE("layout invariants hold at every step of every lesson, example and closure program", "[layout][recording]") {
-  const LayoutStyle style;
+// Calls visit(model, k) with the model of step k of every lesson, example and closure program, in
+// both views, steps in order (k == 1 starts each program and view), its name and step in INFO.
+template <class Visit>
+void for_each_diagram_step(Visit visit) {
   for (const auto& path : diagram_programs()) {
     const std::string source = read_text(path);
     RecordedProgram run = record_program(source, path.string(), 20000);
     const RecordingModels models(run.recording, source);
     for (ViewMode view : {ViewMode::Environment, ViewMode::Cells}) {
       INFO(path.filename().string() << (view == ViewMode::Environment ? " (env)" : " (cells)"));
-      DiagramLayout previous;
       for (std::size_t k = 1; k <= models.step_count(); ++k) {
         INFO("step " << k);
-        DiagramLayout now = layout_diagram(models.model(k, view), k > 1 ? &previous : nullptr, style);
-        check_invariants(now, k > 1 ? &previous : nullptr);
-        previous = std::move(now);
+        visit(models.model(k, view), k);
       }
     }
   }
+}
+
+TEST_CASE("layout invariants hold at every step of every lesson, example and closure program", "[layout][recording]") {
+  const LayoutStyle style;
+  DiagramLayout previous;
+  for_each_diagram_step([&](const DiagramModel& model, std::size_t k) {
+    DiagramLayout now = layout_diagram(model, k > 1 ? &previous : nullptr, style);
+    check_invariants(now, k > 1 ? &previous : nullptr);
+    previous = std::move(now);
+  });
 }
 
 TEST_CASE("reusing the previous step's arrow routes gives the layout that routing afresh gives", "[layout][recording]") {
@@ -208,32 +217,22 @@ TEST_CASE("reusing the previous step's arrow routes gives the layout that routin
   LayoutStyle reusing, routing;
   routing.reuse_routes = false;
   std::size_t bowed = 0;   // arrows bent around boxes: the routes that reuse could get wrong
-  for (const auto& path : diagram_programs()) {
-    const std::string source = read_text(path);
-    RecordedProgram run = record_program(source, path.string(), 20000);
-    const RecordingModels models(run.recording, source);
-    for (ViewMode view : {ViewMode::Environment, ViewMode::Cells}) {
-      INFO(path.filename().string() << (view == ViewMode::Environment ? " (env)" : " (cells)"));
-      DiagramLayout previous_reusing, previous_routing;
-      for (std::size_t k = 1; k <= models.step_count(); ++k) {
-        INFO("step " << k);
-        const DiagramModel model = models.model(k, view);
-        DiagramLayout a = layout_diagram(model, k > 1 ? &previous_reusing : nullptr, reusing);
-        DiagramLayout b = layout_diagram(model, k > 1 ? &previous_routing : nullptr, routing);
-        REQUIRE(a.boxes.size() == b.boxes.size());
-        for (std::size_t i = 0; i < a.boxes.size(); ++i) CHECK(a.boxes[i].rect == b.boxes[i].rect);
-        REQUIRE(a.arrows.size() == b.arrows.size());
-        for (std::size_t i = 0; i < a.arrows.size(); ++i) {
-          const Arrow &x = a.arrows[i], &y = b.arrows[i];
-          CHECK((x.from_box == y.from_box && x.from_row == y.from_row && x.to_box == y.to_box));
-          CHECK((x.p0 == y.p0 && x.p1 == y.p1 && x.p2 == y.p2 && x.p3 == y.p3));
-          if (!(y.p1 == y.plain_p1)) ++bowed;
-        }
-        CHECK(a.bounds == b.bounds);
-        previous_reusing = std::move(a);
-        previous_routing = std::move(b);
-      }
+  DiagramLayout previous_reusing, previous_routing;
+  for_each_diagram_step([&](const DiagramModel& model, std::size_t k) {
+    DiagramLayout a = layout_diagram(model, k > 1 ? &previous_reusing : nullptr, reusing);
+    DiagramLayout b = layout_diagram(model, k > 1 ? &previous_routing : nullptr, routing);
+    REQUIRE(a.boxes.size() == b.boxes.size());
+    for (std::size_t i = 0; i < a.boxes.size(); ++i) CHECK(a.boxes[i].rect == b.boxes[i].rect);
+    REQUIRE(a.arrows.size() == b.arrows.size());
+    for (std::size_t i = 0; i < a.arrows.size(); ++i) {
+      const Arrow &x = a.arrows[i], &y = b.arrows[i];
+      CHECK((x.from_box == y.from_box && x.from_row == y.from_row && x.to_box == y.to_box));
+      CHECK((x.p0 == y.p0 && x.p1 == y.p1 && x.p2 == y.p2 && x.p3 == y.p3));
+      if (!(y.p1 == y.plain_p1)) ++bowed;
     }
-  }
+    CHECK(a.bounds == b.bounds);
+    previous_reusing = std::move(a);
+    previous_routing = std::move(b);
+  });
   CHECK(bowed > 100);   // the programs do exercise routing
 }
